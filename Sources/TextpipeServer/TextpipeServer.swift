@@ -1,0 +1,2 @@
+import TextpipeCore
+public enum TextpipeServer {}
