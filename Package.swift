@@ -30,6 +30,7 @@ var targets: [Target] = [
             "TextpipeCore", stageKit,
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ],
         swiftSettings: v5
     ),

@@ -1,0 +1,221 @@
+import StageKit
+
+/// A strict JSON (RFC 8259) reader over UTF-8 bytes. Strings are validated as UTF-8; invalid input,
+/// trailing data, lone surrogates in escapes and nesting deeper than `maxDepth` are errors.
+public struct JSONReader {
+    public struct Failure: Error, CustomStringConvertible {
+        public var offset: Int
+        public var reason: String
+        public var description: String { "\(reason) at byte \(offset)" }
+    }
+
+    public static let maxDepth = 256
+
+    /// Parses one complete JSON value (surrounding whitespace allowed).
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> JSONValue {
+        var r = Cursor(bytes: bytes)
+        r.skipSpace()
+        let v = try r.value(depth: 0)
+        r.skipSpace()
+        if r.pos != bytes.count { throw Failure(offset: r.pos, reason: "unexpected data after the JSON value") }
+        return v
+    }
+
+    public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
+        do {
+            return try bytes.withUnsafeBufferPointer { buf in try parse(buf) }
+        } catch let f as Failure {
+            throw f
+        } catch {
+            throw Failure(offset: 0, reason: "\(error)")
+        }
+    }
+
+    public static func parse(_ text: String) throws(Failure) -> JSONValue { try parse(Array(text.utf8)) }
+
+    struct Cursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var pos = 0
+
+        @inline(__always) mutating func skipSpace() {
+            while pos < bytes.count {
+                let b = bytes[pos]
+                if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { pos += 1 } else { break }
+            }
+        }
+
+        func fail(_ reason: String) -> Failure { Failure(offset: pos, reason: reason) }
+
+        mutating func value(depth: Int) throws(Failure) -> JSONValue {
+            guard pos < bytes.count else { throw fail("unexpected end of input") }
+            switch bytes[pos] {
+            case UInt8(ascii: "{"):
+                guard depth < JSONReader.maxDepth else { throw fail("nesting deeper than \(JSONReader.maxDepth)") }
+                pos += 1
+                var pairs: [(String, JSONValue)] = []
+                skipSpace()
+                if pos < bytes.count && bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(pairs) }
+                while true {
+                    skipSpace()
+                    guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
+                    let key = try string()
+                    skipSpace()
+                    guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+                    pos += 1
+                    skipSpace()
+                    let v = try value(depth: depth + 1)
+                    pairs.append((key, v))
+                    skipSpace()
+                    guard pos < bytes.count else { throw fail("unexpected end of input in an object") }
+                    if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
+                    if bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(pairs) }
+                    throw fail("expected ',' or '}'")
+                }
+            case UInt8(ascii: "["):
+                guard depth < JSONReader.maxDepth else { throw fail("nesting deeper than \(JSONReader.maxDepth)") }
+                pos += 1
+                var items: [JSONValue] = []
+                skipSpace()
+                if pos < bytes.count && bytes[pos] == UInt8(ascii: "]") { pos += 1; return .array(items) }
+                while true {
+                    skipSpace()
+                    items.append(try value(depth: depth + 1))
+                    skipSpace()
+                    guard pos < bytes.count else { throw fail("unexpected end of input in an array") }
+                    if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
+                    if bytes[pos] == UInt8(ascii: "]") { pos += 1; return .array(items) }
+                    throw fail("expected ',' or ']'")
+                }
+            case UInt8(ascii: "\""):
+                return .string(try string())
+            case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+            case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+            case UInt8(ascii: "n"): try literal("null"); return .null
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                return .number(try number())
+            default:
+                throw fail("unexpected character")
+            }
+        }
+
+        mutating func literal(_ word: StaticString) throws(Failure) {
+            let n = word.utf8CodeUnitCount
+            guard pos + n <= bytes.count else { throw fail("invalid literal") }
+            let w = word.utf8Start
+            for i in 0..<n where bytes[pos + i] != w[i] { throw fail("invalid literal") }
+            pos += n
+        }
+
+        mutating func number() throws(Failure) -> String {
+            let start = pos
+            if bytes[pos] == UInt8(ascii: "-") { pos += 1 }
+            guard pos < bytes.count, ASCII.isDigit(bytes[pos]) else { throw fail("invalid number") }
+            if bytes[pos] == UInt8(ascii: "0") { pos += 1 } else { while pos < bytes.count && ASCII.isDigit(bytes[pos]) { pos += 1 } }
+            if pos < bytes.count && bytes[pos] == UInt8(ascii: ".") {
+                pos += 1
+                guard pos < bytes.count, ASCII.isDigit(bytes[pos]) else { throw fail("invalid number") }
+                while pos < bytes.count && ASCII.isDigit(bytes[pos]) { pos += 1 }
+            }
+            if pos < bytes.count && (bytes[pos] | 0x20) == UInt8(ascii: "e") {
+                pos += 1
+                if pos < bytes.count && (bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-")) { pos += 1 }
+                guard pos < bytes.count, ASCII.isDigit(bytes[pos]) else { throw fail("invalid number") }
+                while pos < bytes.count && ASCII.isDigit(bytes[pos]) { pos += 1 }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
+        }
+
+        /// Reads a string starting at its opening quote.
+        mutating func string() throws(Failure) -> String {
+            pos += 1
+            let start = pos
+            // Fast path: no escapes.
+            while pos < bytes.count {
+                let b = bytes[pos]
+                if b == UInt8(ascii: "\"") {
+                    let raw = UnsafeBufferPointer(rebasing: bytes[start..<pos])
+                    pos += 1
+                    guard let s = String(validating: raw, as: UTF8.self) else { throw Failure(offset: start, reason: "invalid UTF-8 in a string") }
+                    return s
+                }
+                if b == UInt8(ascii: "\\") { break }
+                if b < 0x20 { throw fail("control character in a string") }
+                pos += 1
+            }
+            guard pos < bytes.count else { throw fail("unterminated string") }
+            var out: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<pos]))
+            out.reserveCapacity((pos - start) + 64)
+            while pos < bytes.count {
+                let b = bytes[pos]
+                if b == UInt8(ascii: "\"") {
+                    pos += 1
+                    guard let s = String(validating: out, as: UTF8.self) else { throw Failure(offset: start, reason: "invalid UTF-8 in a string") }
+                    return s
+                }
+                if b < 0x20 { throw fail("control character in a string") }
+                if b != UInt8(ascii: "\\") { out.append(b); pos += 1; continue }
+                pos += 1
+                guard pos < bytes.count else { throw fail("unterminated escape") }
+                let e = bytes[pos]
+                pos += 1
+                switch e {
+                case UInt8(ascii: "\""): out.append(0x22)
+                case UInt8(ascii: "\\"): out.append(0x5C)
+                case UInt8(ascii: "/"): out.append(0x2F)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"):
+                    var scalar = try hex4()
+                    if scalar >= 0xD800 && scalar < 0xDC00 {
+                        guard pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else { throw fail("lone surrogate in \\u escape") }
+                        pos += 2
+                        let low = try hex4()
+                        guard low >= 0xDC00 && low < 0xE000 else { throw fail("invalid surrogate pair") }
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else if scalar >= 0xDC00 && scalar < 0xE000 {
+                        throw fail("lone surrogate in \\u escape")
+                    }
+                    appendUTF8(UInt32(scalar), to: &out)
+                default:
+                    throw fail("invalid escape")
+                }
+            }
+            throw fail("unterminated string")
+        }
+
+        mutating func hex4() throws(Failure) -> Int {
+            guard pos + 4 <= bytes.count else { throw fail("invalid \\u escape") }
+            var v = 0
+            for _ in 0..<4 {
+                let b = bytes[pos]
+                let d: Int
+                switch b {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): d = Int(b) - 48
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): d = Int(b) - 87
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): d = Int(b) - 55
+                default: throw fail("invalid \\u escape")
+                }
+                v = v << 4 | d
+                pos += 1
+            }
+            return v
+        }
+    }
+}
+
+@inline(__always)
+func appendUTF8(_ c: UInt32, to out: inout [UInt8]) {
+    switch c {
+    case 0..<0x80: out.append(UInt8(c))
+    case 0x80..<0x800:
+        out.append(UInt8(0xC0 | (c >> 6))); out.append(UInt8(0x80 | (c & 0x3F)))
+    case 0x800..<0x10000:
+        out.append(UInt8(0xE0 | (c >> 12))); out.append(UInt8(0x80 | ((c >> 6) & 0x3F))); out.append(UInt8(0x80 | (c & 0x3F)))
+    default:
+        out.append(UInt8(0xF0 | (c >> 18))); out.append(UInt8(0x80 | ((c >> 12) & 0x3F)))
+        out.append(UInt8(0x80 | ((c >> 6) & 0x3F))); out.append(UInt8(0x80 | (c & 0x3F)))
+    }
+}

@@ -1,0 +1,74 @@
+import StageKit
+
+/// The unit that offsets in a response are counted in.
+public enum OffsetUnit: String, Sendable, CaseIterable {
+    case codepoint, utf8, utf16
+}
+
+/// What a request line asks for.
+public enum Operation: String, Sendable, CaseIterable {
+    case process, pipelines, health, stats
+}
+
+/// A decoded request line (wire protocol v1).
+public struct Request: Sendable {
+    public var id: JSONValue = .null
+    public var op: Operation = .process
+    public var pipeline: String?
+    public var text: String?
+    public var offsets: OffsetUnit = .codepoint
+
+    public static let fields = ["id", "op", "pipeline", "text", "offsets"]
+
+    public init() {}
+
+    /// Decodes one line. On failure returns the id when one could be read (else `.null`) and the error.
+    public static func decode(_ line: UnsafeBufferPointer<UInt8>) -> Result<Request, DecodeFailure> {
+        let value: JSONValue
+        do { value = try JSONReader.parse(line) } catch {
+            return .failure(DecodeFailure(id: .null, error: RequestError(.badJSON, "request is not valid JSON: \(error)")))
+        }
+        guard case .object(let pairs) = value else {
+            return .failure(DecodeFailure(id: .null, error: RequestError(.badRequest, "a request must be a JSON object")))
+        }
+        var r = Request()
+        r.id = value["id"] ?? .null
+        func fail(_ code: ErrorCode, _ message: String) -> Result<Request, DecodeFailure> {
+            .failure(DecodeFailure(id: r.id, error: RequestError(code, message)))
+        }
+        var seen: Set<String> = []
+        for (key, v) in pairs {
+            guard seen.insert(key).inserted else { return fail(.badRequest, "field '\(key)' appears twice") }
+            switch key {
+            case "id": break
+            case "op":
+                guard let s = v.stringValue else { return fail(.badRequest, "'op' must be a string") }
+                guard let op = Operation(rawValue: s) else {
+                    return fail(.unknownOp, "unknown op '\(s)' (known: \(Operation.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                r.op = op
+            case "pipeline":
+                guard let s = v.stringValue else { return fail(.badRequest, "'pipeline' must be a string") }
+                r.pipeline = s
+            case "text":
+                guard let s = v.stringValue else { return fail(.badRequest, "'text' must be a string") }
+                r.text = s
+            case "offsets":
+                guard let s = v.stringValue, let unit = OffsetUnit(rawValue: s) else {
+                    return fail(.badRequest, "'offsets' must be one of \(OffsetUnit.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                r.offsets = unit
+            default:
+                return fail(.badRequest, "unknown field '\(key)' (known: \(fields.joined(separator: ", ")))")
+            }
+        }
+        if r.op == .process && r.text == nil { return fail(.badRequest, "missing 'text': a process request needs the text to process") }
+        return .success(r)
+    }
+}
+
+/// A request that could not be decoded: the id if one was read, and why.
+public struct DecodeFailure: Error, Sendable {
+    public var id: JSONValue
+    public var error: RequestError
+}

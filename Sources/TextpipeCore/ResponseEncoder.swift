@@ -1,0 +1,132 @@
+import StageKit
+
+/// Writes response lines. Every response is one JSON object followed by `\n`.
+public enum ResponseEncoder {
+    /// Keys of `result` that stage extensions may not use.
+    public static let reservedKeys: Set<String> = ["pipeline", "offsets", "text", "meta", "removed", "blocks", "sentences", "entities", "faq", "sentiment"]
+
+    /// `{"id":…,"ok":false,"error":{"code":…,"message":…}}\n`
+    public static func error(id: JSONValue, _ error: RequestError) -> [UInt8] {
+        var w = JSONWriter(capacity: 128 + error.message.utf8.count)
+        w.raw("{\"id\":"); w.value(id)
+        w.raw(",\"ok\":false,\"error\":{\"code\":"); w.string(error.code.rawValue)
+        w.raw(",\"message\":"); w.string(error.message)
+        w.raw("}}\n")
+        return w.bytes
+    }
+
+    /// `{"id":…,"ok":true,"result":…}\n` for a free-form result.
+    public static func success(id: JSONValue, result: JSONValue) -> [UInt8] {
+        var w = JSONWriter()
+        w.raw("{\"id\":"); w.value(id)
+        w.raw(",\"ok\":true,\"result\":"); w.value(result)
+        w.raw("}\n")
+        return w.bytes
+    }
+
+    /// The answer to a `process` request: each key present when a stage provided it.
+    public static func document(id: JSONValue, pipeline: String, _ doc: Document, unit: OffsetUnit) -> [UInt8] {
+        var text = doc.text
+        return text.withUTF8 { bytes in
+            var offsets: [Int] = []
+            if unit != .utf8 {
+                offsets.reserveCapacity(2 * ((doc.blocks?.count ?? 0) + (doc.sentences?.count ?? 0) + (doc.entities?.count ?? 0)) + 4 * (doc.faq?.count ?? 0) + 1)
+                offsets.append(bytes.count)
+                for b in doc.blocks ?? [] { offsets.append(b.start); offsets.append(b.end) }
+                for s in doc.sentences ?? [] { offsets.append(s.start); offsets.append(s.end) }
+                for e in doc.entities ?? [] { offsets.append(e.start); offsets.append(e.end) }
+                for f in doc.faq ?? [] {
+                    if let q = f.questionSpan { offsets.append(q.start); offsets.append(q.end) }
+                    if let a = f.answerSpan { offsets.append(a.start); offsets.append(a.end) }
+                }
+            }
+            let map = OffsetMap(text: bytes, unit: unit, offsets: offsets)
+            func slice(_ s: Int, _ e: Int) -> UnsafeBufferPointer<UInt8> {
+                let lo = max(0, min(s, bytes.count)), hi = max(lo, min(e, bytes.count))
+                return UnsafeBufferPointer(rebasing: bytes[lo..<hi])
+            }
+            var w = JSONWriter(capacity: bytes.count * 3 + 512)
+            w.raw("{\"id\":"); w.value(id)
+            w.raw(",\"ok\":true,\"result\":{\"pipeline\":"); w.string(pipeline)
+            w.raw(",\"offsets\":"); w.string(unit.rawValue)
+            w.raw(",\"text\":"); w.string(bytes: bytes)
+            if !doc.meta.isEmpty {
+                w.raw(",\"meta\":{")
+                for (i, key) in doc.meta.keys.sorted().enumerated() {
+                    if i > 0 { w.byte(UInt8(ascii: ",")) }
+                    w.string(key); w.byte(UInt8(ascii: ":")); w.string(doc.meta[key]!)
+                }
+                w.byte(UInt8(ascii: "}"))
+            }
+            if let removed = doc.removed {
+                w.raw(",\"removed\":[")
+                for (i, r) in removed.enumerated() {
+                    if i > 0 { w.byte(UInt8(ascii: ",")) }
+                    w.raw("{\"text\":"); w.string(r.text); w.raw(",\"reason\":"); w.string(r.reason); w.byte(UInt8(ascii: "}"))
+                }
+                w.byte(UInt8(ascii: "]"))
+            }
+            if let blocks = doc.blocks {
+                w.raw(",\"blocks\":[")
+                for (i, b) in blocks.enumerated() {
+                    if i > 0 { w.byte(UInt8(ascii: ",")) }
+                    w.raw("{\"start\":"); w.int(map(b.start)); w.raw(",\"end\":"); w.int(map(b.end))
+                    w.raw(",\"kind\":"); w.string(b.kind.rawValue)
+                    if b.kind == .heading || b.level > 0 { w.raw(",\"level\":"); w.int(b.level) }
+                    w.byte(UInt8(ascii: "}"))
+                }
+                w.byte(UInt8(ascii: "]"))
+            }
+            if let sentences = doc.sentences {
+                w.raw(",\"sentences\":[")
+                for (i, s) in sentences.enumerated() {
+                    if i > 0 { w.byte(UInt8(ascii: ",")) }
+                    w.raw("{\"start\":"); w.int(map(s.start)); w.raw(",\"end\":"); w.int(map(s.end))
+                    w.raw(",\"text\":"); w.string(bytes: slice(s.start, s.end))
+                    w.raw(",\"block\":"); w.int(s.block)
+                    w.byte(UInt8(ascii: "}"))
+                }
+                w.byte(UInt8(ascii: "]"))
+            }
+            if let entities = doc.entities {
+                w.raw(",\"entities\":[")
+                for (i, e) in entities.enumerated() {
+                    if i > 0 { w.byte(UInt8(ascii: ",")) }
+                    w.raw("{\"start\":"); w.int(map(e.start)); w.raw(",\"end\":"); w.int(map(e.end))
+                    w.raw(",\"text\":"); w.string(bytes: slice(e.start, e.end))
+                    w.raw(",\"label\":"); w.string(e.label)
+                    w.byte(UInt8(ascii: "}"))
+                }
+                w.byte(UInt8(ascii: "]"))
+            }
+            if let faq = doc.faq {
+                w.raw(",\"faq\":[")
+                for (i, f) in faq.enumerated() {
+                    if i > 0 { w.byte(UInt8(ascii: ",")) }
+                    w.raw("{\"question\":"); w.string(f.question)
+                    w.raw(",\"answer\":"); w.string(f.answer)
+                    if let q = f.questionSpan { w.raw(",\"question_span\":{\"start\":"); w.int(map(q.start)); w.raw(",\"end\":"); w.int(map(q.end)); w.byte(UInt8(ascii: "}")) }
+                    if let a = f.answerSpan { w.raw(",\"answer_span\":{\"start\":"); w.int(map(a.start)); w.raw(",\"end\":"); w.int(map(a.end)); w.byte(UInt8(ascii: "}")) }
+                    w.byte(UInt8(ascii: "}"))
+                }
+                w.byte(UInt8(ascii: "]"))
+            }
+            if let s = doc.sentiment {
+                w.raw(",\"sentiment\":{\"label\":"); w.string(s.label)
+                w.raw(",\"score\":"); w.score(s.score)
+                w.raw(",\"sentences\":[")
+                for (i, x) in s.sentences.enumerated() {
+                    if i > 0 { w.byte(UInt8(ascii: ",")) }
+                    w.raw("{\"index\":"); w.int(x.index); w.raw(",\"label\":"); w.string(x.label)
+                    w.raw(",\"score\":"); w.score(x.score); w.byte(UInt8(ascii: "}"))
+                }
+                w.raw("]}")
+            }
+            for key in doc.extensions.keys.sorted() where !reservedKeys.contains(key) {
+                w.byte(UInt8(ascii: ",")); w.string(key); w.byte(UInt8(ascii: ":")); w.value(doc.extensions[key]!)
+            }
+            w.raw("}}\n")
+            return w.bytes
+        }
+    }
+}

@@ -1,0 +1,198 @@
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import StageKit
+import TextpipeCore
+
+/// Serves one connection: gives each request line a sequence number, runs it on the worker pool,
+/// and writes the answers back in request order. It stops reading while `max_inflight` requests are
+/// unanswered or the socket is not writable, and closes the connection only once every request it
+/// read has been answered (also after the client half-closed).
+final class ConnectionHandler: ChannelDuplexHandler {
+    typealias InboundIn = LineFrame
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    /// Holds a request's id once a worker has read it, so that a timeout can echo it.
+    final class Slot: @unchecked Sendable {
+        private let lock = NIOLock()
+        private var _id: JSONValue = .null
+        var id: JSONValue {
+            get { lock.withLock { _id } }
+            set { lock.withLock { _id = newValue } }
+        }
+    }
+
+    private let state: ServerState
+    private var nextSequence = 0
+    private var nextToWrite = 0
+    private var ready: [Int: [UInt8]] = [:]
+    private var unanswered = 0
+    private var readPending = false
+    private var inputClosed = false
+    private var closing = false
+
+    init(state: ServerState) { self.state = state }
+
+    func channelActive(context: ChannelHandlerContext) {
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let frame = unwrapInboundIn(data)
+        let sequence = nextSequence
+        nextSequence += 1
+        unanswered += 1
+        let limits = state.limits
+        switch frame {
+        case .tooLong(let length):
+            let e = RequestError(.tooLarge, "request line of \(length) bytes exceeds max_line_bytes (\(limits.maxLineBytes)); the line was skipped")
+            state.engine.stats.recordRequest(pipeline: nil, error: .tooLarge)
+            complete(context: context, sequence: sequence, bytes: ResponseEncoder.error(id: .null, e))
+        case .line(let buffer):
+            if state.draining.load(ordering: .relaxed) {
+                rejectEarly(context: context, sequence: sequence, buffer: buffer, RequestError(.shuttingDown, "the daemon is shutting down; this request was not processed"))
+                return
+            }
+            if state.queued.wrappingAdd(1, ordering: .relaxed).newValue > limits.maxQueue {
+                state.queued.wrappingSubtract(1, ordering: .relaxed)
+                rejectEarly(context: context, sequence: sequence, buffer: buffer, RequestError(.overloaded, "more than \(limits.maxQueue) requests are queued (server.max_queue); retry later"))
+                return
+            }
+            submit(context: context, sequence: sequence, buffer: buffer, timeoutMs: limits.requestTimeoutMs)
+        }
+    }
+
+    private func submit(context: ChannelHandlerContext, sequence: Int, buffer: ByteBuffer, timeoutMs: Int) {
+        let engine = state.engine
+        let slot = Slot()
+        let deadline = monotonicNanos() + UInt64(timeoutMs) * 1_000_000
+        let loop = context.eventLoop
+        let state = self.state
+        let work = state.pool.runIfActive(eventLoop: loop) { () -> Engine.Outcome in
+            defer { state.queued.wrappingSubtract(1, ordering: .relaxed) }
+            return buffer.withUnsafeReadableBytes { raw in
+                engine.handle(line: raw.bindMemory(to: UInt8.self), deadline: deadline, onID: { slot.id = $0 })
+            }
+        }
+        var answered = false
+        let timer = loop.scheduleTask(in: .milliseconds(Int64(timeoutMs))) { [self] in
+            guard !answered else { return }
+            answered = true
+            let e = RequestError(.timeout, "request took longer than \(timeoutMs) ms (request_timeout_ms)")
+            engine.stats.recordRequest(pipeline: nil, error: .timeout)
+            complete(context: context, sequence: sequence, bytes: ResponseEncoder.error(id: slot.id, e))
+        }
+        work.whenComplete { [self] result in
+            timer.cancel()
+            guard !answered else { return }
+            answered = true
+            switch result {
+            case .success(let outcome):
+                engine.stats.recordRequest(pipeline: outcome.pipeline, error: outcome.error)
+                complete(context: context, sequence: sequence, bytes: outcome.bytes)
+            case .failure(let error):
+                // The pool refused the work (it is shutting down).
+                state.queued.wrappingSubtract(1, ordering: .relaxed)
+                let e = RequestError(.shuttingDown, "request not processed: \(error)")
+                engine.stats.recordRequest(pipeline: nil, error: .shuttingDown)
+                complete(context: context, sequence: sequence, bytes: ResponseEncoder.error(id: .null, e))
+            }
+        }
+    }
+
+    /// Answers without running the pipeline; reads the id from the line if it can.
+    private func rejectEarly(context: ChannelHandlerContext, sequence: Int, buffer: ByteBuffer, _ error: RequestError) {
+        let id: JSONValue = buffer.withUnsafeReadableBytes { raw in
+            switch Request.decode(raw.bindMemory(to: UInt8.self)) {
+            case .success(let r): return r.id
+            case .failure(let f): return f.id
+            }
+        }
+        state.engine.stats.recordRequest(pipeline: nil, error: error.code)
+        complete(context: context, sequence: sequence, bytes: ResponseEncoder.error(id: id, error))
+    }
+
+    private func complete(context: ChannelHandlerContext, sequence: Int, bytes: [UInt8]) {
+        ready[sequence] = bytes
+        var wrote = false
+        while let next = ready.removeValue(forKey: nextToWrite) {
+            var out = context.channel.allocator.buffer(capacity: next.count)
+            out.writeBytes(next)
+            context.write(wrapOutboundOut(out), promise: nil)
+            nextToWrite += 1
+            unanswered -= 1
+            wrote = true
+        }
+        if wrote { context.flush() }
+        resumeReadingIfPossible(context: context)
+        closeIfDone(context: context)
+    }
+
+    // MARK: back-pressure
+
+    func read(context: ChannelHandlerContext) {
+        if canRead(context: context) { context.read() } else { readPending = true }
+    }
+
+    private func canRead(context: ChannelHandlerContext) -> Bool {
+        unanswered < state.limits.maxInflight && context.channel.isWritable
+    }
+
+    private func resumeReadingIfPossible(context: ChannelHandlerContext) {
+        if readPending && canRead(context: context) {
+            readPending = false
+            context.read()
+        }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        resumeReadingIfPossible(context: context)
+        context.fireChannelWritabilityChanged()
+    }
+
+    // MARK: closing
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let e = event as? ChannelEvent, e == .inputClosed {
+            inputClosed = true
+            closeIfDone(context: context)
+            return
+        }
+        if event is DrainEvent {
+            closeIfDone(context: context)
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    private var lingering = false
+
+    /// Closes once every request read has been answered: at once after the client half-closed; while
+    /// the daemon drains, after a short linger so that lines already on their way get `shutting_down`.
+    private func closeIfDone(context: ChannelHandlerContext) {
+        guard !closing, unanswered == 0 else { return }
+        if inputClosed {
+            closing = true
+            context.close(promise: nil)
+            return
+        }
+        guard state.draining.load(ordering: .relaxed), !lingering else { return }
+        lingering = true
+        context.eventLoop.scheduleTask(in: .milliseconds(100)) { [self] in
+            lingering = false
+            guard !closing, unanswered == 0 else { return }
+            closing = true
+            context.close(promise: nil)
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        // A broken connection only ends this connection.
+        state.log(.debug, "connection error", ["error": "\(error)"])
+        context.close(promise: nil)
+    }
+}
+
+/// Sent to every connection when shutdown starts: close once everything read has been answered.
+struct DrainEvent {}

@@ -1,2 +1,0 @@
-import TextpipeCore
-public enum TextpipeServer {}
