@@ -45,6 +45,11 @@ var targets: [Target] = [
         swiftSettings: v5
     ),
     .testTarget(name: "TextpipeCoreTests", dependencies: ["TextpipeCore", stageKit], swiftSettings: v5),
+    .testTarget(
+        name: "TextpipeServerTests",
+        dependencies: ["TextpipeServer", "TextpipeCore", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio")],
+        swiftSettings: v5
+    ),
     .testTarget(name: "IntegrationTests", dependencies: ["TextpipeCore", stageKit], swiftSettings: v5),
 ]
 var products: [Product] = [
