@@ -1,0 +1,48 @@
+# textpiped — build, run and test. On a fresh Debian machine with Swift, `make run` and `make test`
+# are all the set-up there is: both install what is missing first.
+
+SWIFT     ?= swift
+CONFIG    ?= config.yaml
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+SUDO      := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
+APT_PKGS  := libyaml-dev pkg-config
+
+.PHONY: all deps build release run test check-config stages clean
+
+all: build
+
+## deps: install the system packages the build needs (libyaml through pkg-config).
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists yaml-0.1; then \
+		echo "installing $(APT_PKGS)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PKGS); \
+	fi
+
+## build: debug build of everything (daemon, client, every plugin).
+build: deps
+	$(SWIFT) build
+
+## release: optimised build of everything.
+release: deps
+	$(SWIFT) build -c release
+
+## run: build in release mode and serve config.yaml in the foreground (socket ./textpiped.sock).
+run: release
+	exec .build/release/textpiped --config $(CONFIG)
+
+## check-config: validate config.yaml and load its plugins.
+check-config: release
+	.build/release/textpiped check-config $(CONFIG)
+
+## stages: list the stages found on the plugin path.
+stages: release
+	.build/release/textpiped stages
+
+## test: every test (unit, golden, integration against the real daemon binary).
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+clean:
+	rm -rf .build
