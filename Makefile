@@ -8,7 +8,11 @@ DESTDIR   ?=
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 APT_PKGS  := libyaml-dev pkg-config
 
-.PHONY: all deps build release run test check-config stages clean
+LIBDIR    := $(PREFIX)/lib/textpiped
+SYSCONF   ?= /etc/textpiped
+REL       := .build/release
+
+.PHONY: all deps build release run test check-config stages clean install uninstall
 
 all: build
 
@@ -46,3 +50,21 @@ test: deps
 
 clean:
 	rm -rf .build
+
+## install: the daemon and client, libStageKit and every plugin with its data under $(PREFIX)/lib/textpiped,
+## links in $(PREFIX)/bin, the configuration in $(SYSCONF) (kept when present) and the systemd unit.
+install: release
+	install -d $(DESTDIR)$(LIBDIR)/plugins $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(SYSCONF) $(DESTDIR)/lib/systemd/system
+	install -m 0755 $(REL)/textpiped $(REL)/textpipe $(DESTDIR)$(LIBDIR)/
+	install -m 0644 $(REL)/libStageKit.so $(DESTDIR)$(LIBDIR)/
+	install -m 0644 $(REL)/libtextpiped_*.so $(DESTDIR)$(LIBDIR)/plugins/
+	for d in $(REL)/textpiped_*.resources; do [ -d "$$d" ] && cp -R "$$d" $(DESTDIR)$(LIBDIR)/plugins/; done; true
+	ln -sf ../lib/textpiped/textpiped $(DESTDIR)$(PREFIX)/bin/textpiped
+	ln -sf ../lib/textpiped/textpipe $(DESTDIR)$(PREFIX)/bin/textpipe
+	[ -e $(DESTDIR)$(SYSCONF)/config.yaml ] || sed 's|^  socket: textpiped.sock.*|  socket: /run/textpiped/textpiped.sock|' config.yaml > $(DESTDIR)$(SYSCONF)/config.yaml
+	sed 's|@BINDIR@|$(PREFIX)/bin|g' systemd/textpiped.service > $(DESTDIR)/lib/systemd/system/textpiped.service
+
+uninstall:
+	rm -rf $(DESTDIR)$(LIBDIR)
+	rm -f $(DESTDIR)$(PREFIX)/bin/textpiped $(DESTDIR)$(PREFIX)/bin/textpipe $(DESTDIR)/lib/systemd/system/textpiped.service
+	@echo "kept $(SYSCONF)/config.yaml"

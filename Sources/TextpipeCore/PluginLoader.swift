@@ -26,7 +26,7 @@ public final class PluginLoader: @unchecked Sendable {
 
     public init(configured: [String]) {
         var dirs = configured
-        if let exe = executableDirectory() { dirs.append(exe) }
+        if let exe = executableDirectory() { dirs.append(exe); dirs.append(exe + "/plugins") }
         dirs.append(contentsOf: Self.systemDirectories)
         var seen: Set<String> = []
         searchPath = dirs.filter { seen.insert($0).inserted }
