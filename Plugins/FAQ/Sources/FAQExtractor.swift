@@ -20,17 +20,20 @@ struct FAQExtractor: Stage {
             document.faq = []
             return
         }
-        var perBlock: [Int]? = nil
+        var perBlock: [SentenceInfo]? = nil
         if let sentences = document.sentences {
-            var counts = [Int](repeating: 0, count: blocks.count)
-            for s in sentences where s.block >= 0 && s.block < counts.count { counts[s.block] += 1 }
-            perBlock = counts
+            var info = [SentenceInfo](repeating: SentenceInfo(count: 0, firstEnd: 0), count: blocks.count)
+            for s in sentences where s.block >= 0 && s.block < info.count {
+                if info[s.block].count == 0 { info[s.block].firstEnd = s.end }
+                info[s.block].count += 1
+            }
+            perBlock = info
         }
         document.faq = document.withUTF8 { buf in extract(buf, blocks: blocks, sentencesPerBlock: perBlock) }
     }
 
     /// All pairs of a document, in text order.
-    func extract(_ buf: ByteText.Buf, blocks: [Block], sentencesPerBlock: [Int]?) -> [FAQPair] {
+    func extract(_ buf: ByteText.Buf, blocks: [Block], sentencesPerBlock: [SentenceInfo]?) -> [FAQPair] {
         let units = builder.build(buf, blocks: blocks, sentencesPerBlock: sentencesPerBlock)
         var walk = Walk(buf: buf, units: units, settings: settings, labelsMatcher: builder.labels)
         walk.markSections(titles)

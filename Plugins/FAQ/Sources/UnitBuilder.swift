@@ -7,7 +7,7 @@ struct UnitBuilder {
     let minQuestionWords: Int
     let maxQuestionWords: Int
 
-    func build(_ buf: ByteText.Buf, blocks: [Block], sentencesPerBlock: [Int]?) -> [FAQUnit] {
+    func build(_ buf: ByteText.Buf, blocks: [Block], sentencesPerBlock: [SentenceInfo]?) -> [FAQUnit] {
         var units: [FAQUnit] = []
         units.reserveCapacity(blocks.count + 8)
         var prevEnd = 0
@@ -90,7 +90,7 @@ struct UnitBuilder {
     /// Splits a paragraph-like block into lines when one of its lines starts with a label, and after a bold
     /// line that ends with a question mark; classifies each piece.
     private func split(_ buf: ByteText.Buf, _ s: Int, _ e: Int, block: Int, kind: BlockKind, gap: Int,
-                       sentences: [Int]?, into units: inout [FAQUnit]) {
+                       sentences: [SentenceInfo]?, into units: inout [FAQUnit]) {
         var segStart = s
         var segGap = gap
         var segLabel = labels.match(buf, s, e)
@@ -139,7 +139,7 @@ struct UnitBuilder {
     }
 
     private func classify(_ buf: ByteText.Buf, _ s: Int, _ e: Int, label: LabelMatcher.Match?, kind: BlockKind, first: Bool,
-                          whole: Bool, block: Int, gap: Int, sentences: [Int]?) -> FAQUnit {
+                          whole: Bool, block: Int, gap: Int, sentences: [SentenceInfo]?) -> FAQUnit {
         if let m = label { return labelled(buf, s, e, m, kind, gap) }
         if first && (kind == .question || kind == .answer) {
             // The segmenter saw a label our list does not know; trust its kind.
@@ -158,8 +158,10 @@ struct UnitBuilder {
         guard ts < te, ByteText.endsWithQuestionMark(buf, ts, te) else { return u }
         if !bold {
             if ByteText.hasNewline(buf, ts, te) { return u }
-            if whole, let counts = sentences, block < counts.count {
-                if counts[block] > 1 { return u }
+            if whole, let info = sentences, block < info.count {
+                // A segmenter may end a "sentence" after the list number `1.`; that one does not count.
+                let count = info[block].count - (info[block].count > 1 && info[block].firstEnd <= ts ? 1 : 0)
+                if count > 1 { return u }
             } else if ByteText.looksMultiSentence(buf, ts, te) {
                 return u
             }
