@@ -12,7 +12,7 @@ struct FAQFactoryTests {
         #expect(f.resourceBundle == nil)
         #expect(Set(f.options.map(\.name)) == ["headings", "question_lines", "answer_continuation", "max_answer_blocks",
                                                "min_question_words", "max_question_words", "question_labels", "answer_labels",
-                                               "section_titles"])
+                                               "section_titles", "ignore_questions"])
     }
 
     @Test(arguments: [

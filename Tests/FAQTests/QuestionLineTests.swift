@@ -63,4 +63,26 @@ struct QuestionLineTests {
         }
         #expect(try StageRunner.qa(doc) == Self.expected)
     }
+
+    @Test func boldQuestion_withAnswerOnTheSameLine_isSplit() throws {
+        let doc = TestDocument.make("## FAQ\n**How long does shipping take?** Three to five days.\n**Can I return an item?** Yes, within 30 days.")
+        #expect(try StageRunner.qa(doc) == Self.expected)
+    }
+
+    @Test func boldLabelledQuestion_withInlineAnswer_isSplit() throws {
+        let doc = TestDocument.make("**Q: How long does shipping take?** A: Three to five days.")
+        #expect(try StageRunner.qa(doc) == [Self.expected[0]])
+    }
+
+    @Test(arguments: ["Still have questions?", "**Still have questions?**", "Was this article helpful?", "Can’t find what you need?"])
+    func contactPrompt_isNoQuestion_andEndsThePreviousAnswer(prompt: String) throws {
+        let doc = TestDocument.make("## FAQ\n**How long does shipping take?**\nThree to five days.\n**Can I return an item?**\nYes, within 30 days.\n\(prompt)\nCall us on 555-0100.")
+        #expect(try StageRunner.qa(doc) == Self.expected, "\(prompt)")
+    }
+
+    @Test func ignoreQuestionsOption_addsPrompts() throws {
+        let doc = TestDocument.make("## FAQ\n### How long does shipping take?\nThree to five days.\n### Wondering about anything else?\nMail us.")
+        #expect(try StageRunner.qa(doc).count == 2)
+        #expect(try StageRunner.qa(doc, ["ignore_questions": .list(["Wondering about"])]) == [Self.expected[0]])
+    }
 }

@@ -88,4 +88,10 @@ struct SeedArticleTests {
         doc.sentences = TestDocument.sentences(doc.text, doc.blocks!)
         #expect(try StageRunner.qa(doc) == Self.expected)
     }
+
+    @Test func seed_whenSegmentTookTheLabelledLinesForHeadings_stillGivesTheFourPairs() throws {
+        var heads = Self.headings(nested: false)
+        for line in Self.text.split(separator: "\n") where line.hasPrefix("Q: ") || line.hasPrefix("A: ") { heads[String(line)] = 1 }
+        #expect(try StageRunner.qa(TestDocument.make(Self.text, headings: heads)) == Self.expected)
+    }
 }

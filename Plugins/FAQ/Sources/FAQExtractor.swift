@@ -5,14 +5,16 @@ import StageKit
 struct FAQExtractor: Stage {
     let settings: FAQSettings
     let builder: UnitBuilder
-    let titles: SectionTitleMatcher
+    let titles: PhraseMatcher
+    let ignored: PhraseMatcher
 
     init(settings: FAQSettings) {
         self.settings = settings
         self.builder = UnitBuilder(
             labels: LabelMatcher(questionLabels: settings.questionLabels, answerLabels: settings.answerLabels),
             minQuestionWords: settings.minQuestionWords, maxQuestionWords: settings.maxQuestionWords)
-        self.titles = SectionTitleMatcher(titles: settings.sectionTitles)
+        self.titles = PhraseMatcher(settings.sectionTitles, mode: .anywhere)
+        self.ignored = PhraseMatcher(settings.ignoredQuestions, mode: .prefix)
     }
 
     func process(_ document: inout Document) throws {
@@ -35,7 +37,7 @@ struct FAQExtractor: Stage {
     /// All pairs of a document, in text order.
     func extract(_ buf: ByteText.Buf, blocks: [Block], sentencesPerBlock: [SentenceInfo]?) -> [FAQPair] {
         let units = builder.build(buf, blocks: blocks, sentencesPerBlock: sentencesPerBlock)
-        var walk = Walk(buf: buf, units: units, settings: settings, labelsMatcher: builder.labels)
+        var walk = Walk(buf: buf, units: units, settings: settings, labelsMatcher: builder.labels, ignored: ignored)
         walk.markSections(titles)
         walk.acceptHeadings()
         walk.acceptLines()
@@ -49,18 +51,26 @@ private struct Walk {
     let units: [FAQUnit]
     let settings: FAQSettings
     let labelsMatcher: LabelMatcher
+    let ignored: PhraseMatcher
     let n: Int
     /// Unit lies inside an FAQ section.
     var inFAQ: [Bool]
     /// Unit is a question heading or question line that counts as a question.
     var accepted: [Bool]
+    /// Unit is a contact/feedback prompt ("Still have questions?"): no question, but it ends answers.
+    var prompt: [Bool]
     var pairs: [FAQPair] = []
 
-    init(buf: ByteText.Buf, units: [FAQUnit], settings: FAQSettings, labelsMatcher: LabelMatcher) {
+    init(buf: ByteText.Buf, units: [FAQUnit], settings: FAQSettings, labelsMatcher: LabelMatcher, ignored: PhraseMatcher) {
         self.buf = buf; self.units = units; self.settings = settings; self.labelsMatcher = labelsMatcher
+        self.ignored = ignored
         n = units.count
         inFAQ = [Bool](repeating: false, count: n)
         accepted = [Bool](repeating: false, count: n)
+        prompt = [Bool](repeating: false, count: n)
+        for i in 0..<n where units[i].questionHeading || units[i].lineStyle != nil {
+            prompt[i] = ignored.matches(buf, units[i].textStart, units[i].textEnd)
+        }
     }
 
     private func isCandidate(_ k: Int) -> Bool {
@@ -81,7 +91,7 @@ private struct Walk {
     /// FAQ sections run from a heading such as "FAQ" to the next heading of the same or a higher level,
     /// except headings that are questions themselves or are directly followed by a question (category
     /// headings of a flat plain-text FAQ).
-    mutating func markSections(_ titles: SectionTitleMatcher) {
+    mutating func markSections(_ titles: PhraseMatcher) {
         var faqLevel: Int? = nil
         for i in 0..<n {
             let u = units[i]
@@ -98,8 +108,10 @@ private struct Walk {
         }
     }
 
-    private func wordsFit(_ u: FAQUnit) -> Bool {
-        u.words >= settings.minQuestionWords && u.words <= settings.maxQuestionWords
+    /// Word limits, and not a contact/feedback prompt such as "Still have questions?".
+    private func fits(_ i: Int) -> Bool {
+        let u = units[i]
+        return !prompt[i] && u.words >= settings.minQuestionWords && u.words <= settings.maxQuestionWords
     }
 
     /// Question headings count everywhere (`all`), nowhere (`none`), or (`faq_sections`) inside an FAQ
@@ -108,15 +120,15 @@ private struct Walk {
         switch settings.headings {
         case .none: return
         case .all:
-            for i in 0..<n where units[i].questionHeading && wordsFit(units[i]) { accepted[i] = true }
+            for i in 0..<n where units[i].questionHeading && fits(i) { accepted[i] = true }
         case .faqSections:
             var lastAtLevel = [Int](repeating: -1, count: 8)
             for i in 0..<n where units[i].kind == .heading {
                 let u = units[i]
                 let p = lastAtLevel[u.level]
-                if u.questionHeading && wordsFit(u) {
+                if u.questionHeading && fits(i) {
                     if inFAQ[i] { accepted[i] = true }
-                    if p >= 0, units[p].questionHeading, wordsFit(units[p]) { accepted[p] = true; accepted[i] = true }
+                    if p >= 0, units[p].questionHeading, fits(p) { accepted[p] = true; accepted[i] = true }
                 }
                 lastAtLevel[u.level] = i
                 for d in (u.level + 1)..<8 { lastAtLevel[d] = -1 }
@@ -132,7 +144,7 @@ private struct Walk {
         guard settings.questionLines != .none else { return }
         var valid = [Bool](repeating: false, count: n)
         for i in 0..<n {
-            guard let style = units[i].lineStyle else { continue }
+            guard let style = units[i].lineStyle, fits(i) else { continue }
             if i > 0, units[i - 1].lineStyle == style { continue }
             guard i + 1 < n, units[i + 1].kind == .body, units[i + 1].lineStyle != style else { continue }
             valid[i] = true
@@ -199,8 +211,11 @@ private struct Walk {
         var p = s
         while p < e {
             if buf[p] == UInt8(ascii: "?") {
-                let q = ByteText.skipBlanks(buf, p + 1, e)
-                if q > p + 1, q < e, let m = labelsMatcher.match(buf, q, e), m.side == .answer, m.openMarkers == 0 {
+                var q = p + 1
+                while q < e, ByteText.isMarker(buf[q]) { q += 1 }
+                let closing = q
+                q = ByteText.skipBlanks(buf, q, e)
+                if q > closing, q < e, let m = labelsMatcher.match(buf, q, e), m.side == .answer, m.openMarkers == 0 {
                     return (p + 1, m.textStart)
                 }
             }
@@ -252,7 +267,7 @@ private struct Walk {
         var m = k, count = used
         while m < n, count < settings.maxAnswerBlocks {
             let v = units[m]
-            if v.kind != .body || accepted[m] { break }
+            if v.kind != .body || accepted[m] || prompt[m] { break }
             if v.blockKind == .paragraph && ByteText.startsWithLabel(buf, v.start, v.end) { break }
             m += 1; count += 1
         }
@@ -283,7 +298,7 @@ private struct Walk {
         while k < n, count < settings.maxAnswerBlocks {
             let v = units[k]
             if v.kind == .heading && v.level <= level { break }
-            if startsQuestion(k) { break }
+            if startsQuestion(k) || prompt[k] { break }
             if inFAQ[i] && !inFAQ[k] { break }
             if first < 0 { first = k }
             lastEnd = v.end

@@ -21,6 +21,7 @@ public struct FAQFactory: StageFactory {
         OptionSpec("question_labels", .stringList, default: "[]", "extra question label words added to Q, Question, Ques (e.g. [Frage])"),
         OptionSpec("answer_labels", .stringList, default: "[]", "extra answer label words added to A, Answer, Ans (e.g. [Antwort])"),
         OptionSpec("section_titles", .stringList, default: "[]", "extra heading phrases that start an FAQ section (added to FAQ, Frequently Asked Questions, Q&A, …)"),
+        OptionSpec("ignore_questions", .stringList, default: "[]", "extra beginnings of headings/lines ending in '?' that are not questions (added to 'still have questions', 'was this helpful', …)"),
     ]
 
     public func makeStage(options: StageOptions, context: StageContext) throws -> any Stage {
@@ -50,13 +51,17 @@ public struct FAQFactory: StageFactory {
         }
         s.questionLabels += labels("question_labels")
         s.answerLabels += labels("answer_labels")
-        let titles = options.stringList("section_titles", default: [])
-        let titleNodes = options.node?["section_titles"]?.sequence ?? []
-        for (k, t) in titles.enumerated() where SectionTitleMatcher.normalise(Array(t.utf8)).count <= 2 {
-            issues.append(ConfigIssue("section title '\(t)' in option 'section_titles' of stage 'faq' has no letters or digits",
-                                      at: k < titleNodes.count ? titleNodes[k].mark : options.mark))
+        func phrases(_ key: String) -> [String] {
+            let list = options.stringList(key, default: [])
+            let nodes = options.node?[key]?.sequence ?? []
+            for (k, t) in list.enumerated() where PhraseMatcher.normalise(Array(t.utf8)[...]).count <= 2 {
+                issues.append(ConfigIssue("phrase '\(t)' in option '\(key)' of stage 'faq' has no letters or digits",
+                                          at: k < nodes.count ? nodes[k].mark : options.mark))
+            }
+            return list
         }
-        s.sectionTitles += titles
+        s.sectionTitles += phrases("section_titles")
+        s.ignoredQuestions += phrases("ignore_questions")
         if issues.count == 1 { throw issues[0] }
         if !issues.isEmpty { throw ConfigIssues(issues) }
         return FAQExtractor(settings: s)

@@ -28,5 +28,6 @@ struct FAQSettings: Sendable {
     var maxQuestionWords = 40
     var questionLabels = LabelMatcher.defaultQuestionLabels
     var answerLabels = LabelMatcher.defaultAnswerLabels
-    var sectionTitles = SectionTitleMatcher.defaultTitles
+    var sectionTitles = PhraseMatcher.defaultSectionTitles
+    var ignoredQuestions = PhraseMatcher.defaultIgnoredQuestions
 }

@@ -42,8 +42,8 @@ struct UnitBuilder {
     private func heading(_ buf: ByteText.Buf, _ s: Int, _ e: Int, level: Int, _ gap: Int, markerLength: Int = 0) -> FAQUnit {
         let lv = max(1, min(6, level))
         var i = s + markerLength
-        // `Q: …?` written as a heading is a labelled question.
-        if let m = labels.match(buf, i, e), m.side == .question {
+        // `Q: …?` (or a strong `A: …`) that segment took for a heading is a labelled line.
+        if let m = labels.match(buf, i, e), m.side == .question || !m.weak {
             var u = labelled(buf, s, e, m, .heading, gap)
             u.level = lv
             return u
@@ -120,8 +120,8 @@ struct UnitBuilder {
             if everyLine || questionEnds {
                 let (a, b) = ByteText.trim(buf, segStart, lineEnd)
                 if a < b {
-                    units.append(classify(buf, a, b, label: segLabel, kind: kind, first: first, whole: false, block: block,
-                                          gap: segGap, sentences: sentences))
+                    append(buf, a, b, label: segLabel, kind: kind, first: first, whole: false, block: block,
+                           gap: segGap, sentences: sentences, into: &units)
                     first = false
                 }
                 segGap = ByteText.newlines(buf, lineEnd, next)
@@ -133,9 +133,44 @@ struct UnitBuilder {
         }
         let (a, b) = ByteText.trim(buf, segStart, e)
         if a < b {
-            units.append(classify(buf, a, b, label: segLabel, kind: kind, first: first, whole: first, block: block,
-                                  gap: segGap, sentences: sentences))
+            append(buf, a, b, label: segLabel, kind: kind, first: first, whole: first, block: block,
+                   gap: segGap, sentences: sentences, into: &units)
         }
+    }
+
+    /// Adds one piece, or two when it starts with a bold question followed by its answer on the same line
+    /// (`**How do I pay?** By card.`).
+    private func append(_ buf: ByteText.Buf, _ s: Int, _ e: Int, label: LabelMatcher.Match?, kind: BlockKind, first: Bool,
+                        whole: Bool, block: Int, gap: Int, sentences: [SentenceInfo]?, into units: inout [FAQUnit]) {
+        if label == nil, kind == .paragraph || kind == .listItem, let cut = boldQuestionPrefix(buf, s, e) {
+            units.append(classify(buf, s, cut, label: nil, kind: kind, first: false, whole: false, block: block,
+                                  gap: gap, sentences: sentences))
+            let rest = ByteText.skipBlanks(buf, cut, e)
+            units.append(body(rest, e, kind, 0))
+            return
+        }
+        units.append(classify(buf, s, e, label: label, kind: kind, first: first, whole: whole, block: block,
+                              gap: gap, sentences: sentences))
+    }
+
+    /// End of a leading `**…?**` (or `__…?__`) when more text follows it on the same line.
+    private func boldQuestionPrefix(_ buf: ByteText.Buf, _ s: Int, _ e: Int) -> Int? {
+        let list = ByteText.listMarker(buf, s, e).length
+        var i = s + list
+        guard i + 1 < e, ByteText.isMarker(buf[i]), buf[i + 1] == buf[i] else { return nil }
+        let marker = buf[i]
+        i += 2
+        let limit = min(e, i + 400)
+        while i + 2 < limit {
+            if buf[i] == 10 { return nil }
+            if buf[i] == UInt8(ascii: "?"), buf[i + 1] == marker, buf[i + 2] == marker {
+                let cut = i + 3
+                let rest = ByteText.skipBlanks(buf, cut, e)
+                return rest > cut && rest < e && buf[rest] != 10 ? cut : nil
+            }
+            i += 1
+        }
+        return nil
     }
 
     private func classify(_ buf: ByteText.Buf, _ s: Int, _ e: Int, label: LabelMatcher.Match?, kind: BlockKind, first: Bool,
