@@ -89,4 +89,15 @@ struct AnswerEndTests {
         #expect(doc.slice(p.answerSpan!.start, p.answerSpan!.end) == p.answer)
         #expect(doc.slice(p.questionSpan!.start, p.questionSpan!.end) == p.question)
     }
+
+    @Test func headingAnswer_atDocumentEnd_dropsTheFooter() throws {
+        let doc = TestDocument.make("## FAQ\n### How do I pay?\nBy card.\nOr by cash.\n### Is it safe?\nYes, fully encrypted.\nPro Tip: keep your receipt.\nSubscribe to our newsletter.")
+        #expect(try StageRunner.qa(doc) == [["How do I pay?", "By card.\nOr by cash."], ["Is it safe?", "Yes, fully encrypted."]])
+        #expect(try StageRunner.qa(doc, ["answer_continuation": .s("all")]).last?[1] == "Yes, fully encrypted.\nPro Tip: keep your receipt.\nSubscribe to our newsletter.")
+    }
+
+    @Test func headingAnswer_closedByAHeading_keepsAllItsParagraphs() throws {
+        let doc = TestDocument.make("## FAQ\n### Is it safe?\nYes, fully encrypted.\nWe never store card numbers.\n## Contact\nMail us.")
+        #expect(try StageRunner.qa(doc) == [["Is it safe?", "Yes, fully encrypted.\nWe never store card numbers."]])
+    }
 }

@@ -276,17 +276,7 @@ private struct Walk {
         // auto: everything up to the next question belongs to this answer…
         if m < n, startsQuestion(m) { return (units[m - 1].end, m) }
         // …but after the last answer of a run only what the answer introduces with a colon.
-        guard ByteText.endsWithColon(buf, aStart, aEnd) else { return (aEnd, k) }
-        var t = k
-        while t < m {
-            switch units[t].blockKind {
-            case .listItem, .code, .quote, .table: t += 1
-            default: break
-            }
-            if t < m, units[t].blockKind == .paragraph || units[t].blockKind == .heading || units[t].blockKind == .question || units[t].blockKind == .answer { break }
-        }
-        if t == k { t = k + 1 }
-        return (units[t - 1].end, t)
+        return introduced(from: k, upTo: m, aStart: aStart, aEnd: aEnd)
     }
 
     /// A pair that starts with a question heading or question line; the answer runs to the next question,
@@ -307,14 +297,42 @@ private struct Walk {
         }
         guard first >= 0 else { return k }
         var aStart = units[first].start
+        var firstEnd = units[first].end
+        var next = first + 1
         if units[first].kind == .answerLabel {
             aStart = units[first].textStart
             if units[first].textStart >= units[first].textEnd {
                 guard first + 1 < k else { return k }
                 aStart = units[first + 1].start
+                firstEnd = units[first + 1].end
+                next = first + 2
             }
+        }
+        if k == n && settings.continuation != .all {
+            // Nothing closes this answer but the end of the document, where plain-text pages keep their
+            // footers ("Pro Tip: …", "Subscribe …"): keep only what clearly belongs to it.
+            (lastEnd, k) = settings.continuation == .none ? (firstEnd, next) : introduced(from: next, upTo: k, aStart: aStart, aEnd: firstEnd)
         }
         emit(u.textStart, u.textEnd, aStart, lastEnd)
         return k
+    }
+
+    /// The end of an answer that may not run on freely: its wrapped lines, then the list, code or quote
+    /// (or one paragraph) it introduces when it ends with a colon. Stops before `limit`.
+    private func introduced(from k: Int, upTo limit: Int, aStart: Int, aEnd: Int) -> (Int, Int) {
+        var end = aEnd, t = k
+        while t < limit, wraps(t, after: aStart, end) { end = units[t].end; t += 1 }
+        guard t < limit, ByteText.endsWithColon(buf, aStart, end), units[t].kind == .body,
+              !(units[t].blockKind == .paragraph && ByteText.startsWithLabel(buf, units[t].start, units[t].end)) else { return (end, t) }
+        let from = t
+        while t < limit, units[t].kind == .body {
+            switch units[t].blockKind {
+            case .listItem, .code, .quote, .table: end = units[t].end; t += 1; continue
+            default: break
+            }
+            break
+        }
+        if t == from { end = units[t].end; t += 1 }
+        return (end, t)
     }
 }
