@@ -53,6 +53,7 @@ struct LabelFormatTests {
         "Questionnaire: fill it in before Monday.\nThanks.",
         "Quality: high.\nAnswers come later.",
         "As the saying goes: A: not a label here.",
+        "Question: what happens next is anyone's guess.\nThe markets are nervous.",
     ])
     func labels_lookalikes_giveNoPairs(text: String) throws {
         #expect(try StageRunner.qa(TestDocument.make(text, labelKinds: false)).isEmpty)
@@ -81,5 +82,10 @@ struct LabelFormatTests {
         #expect(try StageRunner.qa(doc).isEmpty)
         let qa = try StageRunner.qa(doc, ["question_labels": .list(["Frage"]), "answer_labels": .list(["Antwort"])])
         #expect(qa == [["Wie setze ich mein Passwort zurück?", "Über den Link auf der Anmeldeseite."]])
+    }
+
+    @Test func labels_questionWithoutQuestionMark_needsAnAnswerLabel() throws {
+        let doc = TestDocument.make("Q: Tell us about your first boat.\nA: It was a leaky dinghy.", labelKinds: false)
+        #expect(try StageRunner.qa(doc) == [["Tell us about your first boat.", "It was a leaky dinghy."]])
     }
 }

@@ -78,12 +78,17 @@ private struct Walk {
         return u.kind == .questionLabel || u.questionHeading || u.lineStyle != nil
     }
 
-    /// A `Q.`-style label is trusted when its text ends with `?` or an answer label follows.
+    /// A labelled line is a question when its text ends with `?` or an answer label follows (`Question: what
+    /// happens next is anyone's guess.` is not); `labelledPair` checks again after joining wrapped lines.
+    /// `Q.`-style labels must pass the same test without the benefit of wrapped lines or a label alone.
     private func labelledQuestion(_ k: Int) -> Bool {
         let u = units[k]
         guard u.kind == .questionLabel else { return false }
-        if !u.weakLabel { return true }
-        return ByteText.endsWithQuestionMark(buf, u.textStart, u.textEnd) || (k + 1 < n && units[k + 1].kind == .answerLabel)
+        if ByteText.endsWithQuestionMark(buf, u.textStart, u.textEnd) || (k + 1 < n && units[k + 1].kind == .answerLabel) { return true }
+        if inlineAnswer(u.textStart, u.textEnd) != nil { return true }
+        if u.weakLabel { return false }
+        if u.textStart >= u.textEnd { return true } // `Q:` alone; the question is on the next line
+        return k + 1 < n && wraps(k + 1, after: u.textStart, u.textEnd)
     }
 
     private func startsQuestion(_ k: Int) -> Bool { labelledQuestion(k) || accepted[k] }
@@ -242,6 +247,7 @@ private struct Walk {
             while j < n, wrapped < 3, wraps(j, after: qs, qe) { qe = units[j].end; j += 1; wrapped += 1 }
             guard j < n else { return j }
             let a = units[j]
+            guard a.kind == .answerLabel || ByteText.endsWithQuestionMark(buf, qs, qe) else { return i + 1 }
             if a.kind == .answerLabel {
                 aStart = a.textStart; aEnd = a.textEnd; k = j + 1
                 if aStart >= aEnd { // `A:` alone on its line.
