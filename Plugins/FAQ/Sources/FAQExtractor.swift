@@ -1,0 +1,344 @@
+import StageKit
+
+/// The configured `faq` stage: finds question/answer pairs in the document's blocks (see README for the
+/// rules). Read-only after construction, so one value serves every worker thread.
+struct FAQExtractor: Stage {
+    let settings: FAQSettings
+    let builder: UnitBuilder
+    let titles: PhraseMatcher
+    let ignored: PhraseMatcher
+
+    init(settings: FAQSettings) {
+        self.settings = settings
+        self.builder = UnitBuilder(
+            labels: LabelMatcher(questionLabels: settings.questionLabels, answerLabels: settings.answerLabels),
+            minQuestionWords: settings.minQuestionWords, maxQuestionWords: settings.maxQuestionWords)
+        self.titles = PhraseMatcher(settings.sectionTitles, mode: .anywhere)
+        self.ignored = PhraseMatcher(settings.ignoredQuestions, mode: .prefix)
+    }
+
+    func process(_ document: inout Document) throws {
+        guard let blocks = document.blocks, !blocks.isEmpty else {
+            document.faq = []
+            return
+        }
+        var perBlock: [SentenceInfo]? = nil
+        if let sentences = document.sentences {
+            var info = [SentenceInfo](repeating: SentenceInfo(count: 0, firstEnd: 0), count: blocks.count)
+            for s in sentences where s.block >= 0 && s.block < info.count {
+                if info[s.block].count == 0 { info[s.block].firstEnd = s.end }
+                info[s.block].count += 1
+            }
+            perBlock = info
+        }
+        document.faq = document.withUTF8 { buf in extract(buf, blocks: blocks, sentencesPerBlock: perBlock) }
+    }
+
+    /// All pairs of a document, in text order.
+    func extract(_ buf: ByteText.Buf, blocks: [Block], sentencesPerBlock: [SentenceInfo]?) -> [FAQPair] {
+        let units = builder.build(buf, blocks: blocks, sentencesPerBlock: sentencesPerBlock)
+        var walk = Walk(buf: buf, units: units, settings: settings, labelsMatcher: builder.labels, ignored: ignored)
+        walk.markSections(titles)
+        walk.acceptHeadings()
+        walk.acceptLines()
+        return walk.run()
+    }
+}
+
+/// The state of one extraction: the units, which of them start questions, and the pairs found.
+private struct Walk {
+    let buf: ByteText.Buf
+    let units: [FAQUnit]
+    let settings: FAQSettings
+    let labelsMatcher: LabelMatcher
+    let ignored: PhraseMatcher
+    let n: Int
+    /// Unit lies inside an FAQ section.
+    var inFAQ: [Bool]
+    /// Unit is a question heading or question line that counts as a question.
+    var accepted: [Bool]
+    /// Unit is a contact/feedback prompt ("Still have questions?"): no question, but it ends answers.
+    var prompt: [Bool]
+    var pairs: [FAQPair] = []
+
+    init(buf: ByteText.Buf, units: [FAQUnit], settings: FAQSettings, labelsMatcher: LabelMatcher, ignored: PhraseMatcher) {
+        self.buf = buf; self.units = units; self.settings = settings; self.labelsMatcher = labelsMatcher
+        self.ignored = ignored
+        n = units.count
+        inFAQ = [Bool](repeating: false, count: n)
+        accepted = [Bool](repeating: false, count: n)
+        prompt = [Bool](repeating: false, count: n)
+        for i in 0..<n where units[i].questionHeading || units[i].lineStyle != nil {
+            prompt[i] = ignored.matches(buf, units[i].textStart, units[i].textEnd)
+        }
+    }
+
+    private func isCandidate(_ k: Int) -> Bool {
+        let u = units[k]
+        return u.kind == .questionLabel || u.questionHeading || u.lineStyle != nil
+    }
+
+    /// A labelled line is a question when its text ends with `?` or an answer label follows (`Question: what
+    /// happens next is anyone's guess.` is not); `labelledPair` checks again after joining wrapped lines.
+    /// `Q.`-style labels must pass the same test without the benefit of wrapped lines or a label alone.
+    private func labelledQuestion(_ k: Int) -> Bool {
+        let u = units[k]
+        guard u.kind == .questionLabel else { return false }
+        if ByteText.endsWithQuestionMark(buf, u.textStart, u.textEnd) || (k + 1 < n && units[k + 1].kind == .answerLabel) { return true }
+        if inlineAnswer(u.textStart, u.textEnd) != nil { return true }
+        if u.weakLabel { return false }
+        if u.textStart >= u.textEnd { return true } // `Q:` alone; the question is on the next line
+        return k + 1 < n && wraps(k + 1, after: u.textStart, u.textEnd)
+    }
+
+    private func startsQuestion(_ k: Int) -> Bool { labelledQuestion(k) || accepted[k] }
+
+    /// FAQ sections run from a heading such as "FAQ" to the next heading of the same or a higher level,
+    /// except headings that are questions themselves or are directly followed by a question (category
+    /// headings of a flat plain-text FAQ).
+    mutating func markSections(_ titles: PhraseMatcher) {
+        var faqLevel: Int? = nil
+        for i in 0..<n {
+            let u = units[i]
+            if u.kind == .heading {
+                if titles.matches(buf, u.textStart, u.textEnd) {
+                    faqLevel = u.level
+                    continue
+                }
+                if let l = faqLevel, u.level <= l, !u.questionHeading, !(i + 1 < n && isCandidate(i + 1)) {
+                    faqLevel = nil
+                }
+            }
+            inFAQ[i] = faqLevel != nil
+        }
+    }
+
+    /// Word limits, and not a contact/feedback prompt such as "Still have questions?".
+    private func fits(_ i: Int) -> Bool {
+        let u = units[i]
+        return !prompt[i] && u.words >= settings.minQuestionWords && u.words <= settings.maxQuestionWords
+    }
+
+    /// Question headings count everywhere (`all`), nowhere (`none`), or (`faq_sections`) inside an FAQ
+    /// section and where two sibling headings in a row are both questions.
+    mutating func acceptHeadings() {
+        switch settings.headings {
+        case .none: return
+        case .all:
+            for i in 0..<n where units[i].questionHeading && fits(i) { accepted[i] = true }
+        case .faqSections:
+            var lastAtLevel = [Int](repeating: -1, count: 8)
+            for i in 0..<n where units[i].kind == .heading {
+                let u = units[i]
+                let p = lastAtLevel[u.level]
+                if u.questionHeading && fits(i) {
+                    if inFAQ[i] { accepted[i] = true }
+                    if p >= 0, units[p].questionHeading, fits(p) { accepted[p] = true; accepted[i] = true }
+                }
+                lastAtLevel[u.level] = i
+                for d in (u.level + 1)..<8 { lastAtLevel[d] = -1 }
+            }
+        }
+    }
+
+    /// Question lines (bold, numbered, bullet or plain one-sentence lines ending in `?`) count when they have
+    /// an answer block after them and are not part of a list of questions (a neighbour of the same style);
+    /// with `faq_sections`, only inside an FAQ section or when the same section (between two headings) holds
+    /// at least two such lines of the same style.
+    mutating func acceptLines() {
+        guard settings.questionLines != .none else { return }
+        var valid = [Bool](repeating: false, count: n)
+        for i in 0..<n {
+            guard let style = units[i].lineStyle, fits(i) else { continue }
+            if i > 0, units[i - 1].lineStyle == style { continue }
+            guard i + 1 < n, units[i + 1].kind == .body, units[i + 1].lineStyle != style else { continue }
+            valid[i] = true
+        }
+        if settings.questionLines == .all {
+            for i in 0..<n where valid[i] { accepted[i] = true }
+            return
+        }
+        var sectionStart = 0
+        var counts = [Int](repeating: 0, count: 5)
+        func flush(_ end: Int, _ accepted: inout [Bool]) {
+            for k in sectionStart..<end where valid[k] {
+                if inFAQ[k] || counts[units[k].lineStyle!.rawValue] >= 2 { accepted[k] = true }
+            }
+        }
+        for i in 0..<n {
+            if units[i].kind == .heading {
+                flush(i, &accepted)
+                sectionStart = i + 1
+                for s in 0..<counts.count { counts[s] = 0 }
+            } else if valid[i] {
+                counts[units[i].lineStyle!.rawValue] += 1
+            }
+        }
+        flush(n, &accepted)
+    }
+
+    mutating func run() -> [FAQPair] {
+        var i = 0
+        while i < n {
+            if labelledQuestion(i) {
+                i = labelledPair(i)
+            } else if accepted[i] {
+                i = sectionPair(i)
+            } else {
+                i += 1
+            }
+        }
+        return pairs
+    }
+
+    private func text(_ s: Int, _ e: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: buf[s..<e]), as: UTF8.self)
+    }
+
+    private mutating func emit(_ qs: Int, _ qe: Int, _ a: Int, _ ae: Int) {
+        let (q0, q1) = ByteText.trim(buf, qs, qe)
+        let (a0, a1) = ByteText.trim(buf, a, ae)
+        guard q0 < q1, a0 < a1 else { return }
+        pairs.append(FAQPair(question: text(q0, q1), answer: text(a0, a1),
+                             questionSpan: Span(start: q0, end: q1), answerSpan: Span(start: a0, end: a1)))
+    }
+
+    /// A line of the same paragraph that continues the text before it (hard-wrapped plain text): next line,
+    /// no blank line between, and the text so far does not end like a sentence.
+    private func wraps(_ k: Int, after s: Int, _ e: Int) -> Bool {
+        let v = units[k]
+        return v.kind == .body && v.blockKind == .paragraph && v.newlinesBefore == 1 && !accepted[k]
+            && !ByteText.endsSentence(buf, s, e)
+    }
+
+    /// `Q: …?  A: …` on one line: the end of the question and the start of the answer text.
+    private func inlineAnswer(_ s: Int, _ e: Int) -> (questionEnd: Int, answerStart: Int)? {
+        var p = s
+        while p < e {
+            if buf[p] == UInt8(ascii: "?") {
+                var q = p + 1
+                while q < e, ByteText.isMarker(buf[q]) { q += 1 }
+                let closing = q
+                q = ByteText.skipBlanks(buf, q, e)
+                if q > closing, q < e, let m = labelsMatcher.match(buf, q, e), m.side == .answer, m.openMarkers == 0 {
+                    return (p + 1, m.textStart)
+                }
+            }
+            p += 1
+        }
+        return nil
+    }
+
+    /// A pair that starts with a labelled question; returns the index after it.
+    private mutating func labelledPair(_ i: Int) -> Int {
+        let u = units[i]
+        var qs = u.textStart, qe = u.textEnd
+        var j = i + 1
+        if qs >= qe { // `Q:` alone on its line: the question is the next block.
+            guard j < n, units[j].kind == .body else { return j }
+            qs = units[j].textStart; qe = units[j].textEnd
+            j += 1
+        }
+        var aStart: Int, aEnd: Int, k: Int
+        if let inline = inlineAnswer(qs, qe) {
+            aStart = inline.answerStart; aEnd = qe; qe = inline.questionEnd; k = j
+        } else {
+            var wrapped = 0
+            while j < n, wrapped < 3, wraps(j, after: qs, qe) { qe = units[j].end; j += 1; wrapped += 1 }
+            guard j < n else { return j }
+            let a = units[j]
+            guard a.kind == .answerLabel || ByteText.endsWithQuestionMark(buf, qs, qe) else { return i + 1 }
+            if a.kind == .answerLabel {
+                aStart = a.textStart; aEnd = a.textEnd; k = j + 1
+                if aStart >= aEnd { // `A:` alone on its line.
+                    guard k < n, units[k].kind == .body, !startsQuestion(k) else { return k }
+                    aStart = units[k].start; aEnd = units[k].end; k += 1
+                }
+            } else if a.kind == .body, !startsQuestion(j) {
+                aStart = a.start; aEnd = a.end; k = j + 1
+            } else {
+                return j
+            }
+        }
+        var used = 1
+        while k < n, used < settings.maxAnswerBlocks, wraps(k, after: aStart, aEnd) { aEnd = units[k].end; k += 1; used += 1 }
+        (aEnd, k) = continueAnswer(from: k, aStart: aStart, aEnd: aEnd, used: used)
+        emit(qs, qe, aStart, aEnd)
+        return k
+    }
+
+    /// Blocks after a labelled answer that still belong to it (`answer_continuation`).
+    private func continueAnswer(from k: Int, aStart: Int, aEnd: Int, used: Int) -> (Int, Int) {
+        if settings.continuation == .none { return (aEnd, k) }
+        var m = k, count = used
+        while m < n, count < settings.maxAnswerBlocks {
+            let v = units[m]
+            if v.kind != .body || accepted[m] || prompt[m] { break }
+            if v.blockKind == .paragraph && ByteText.startsWithLabel(buf, v.start, v.end) { break }
+            m += 1; count += 1
+        }
+        guard m > k else { return (aEnd, k) }
+        if settings.continuation == .all { return (units[m - 1].end, m) }
+        // auto: everything up to the next question belongs to this answer…
+        if m < n, startsQuestion(m) { return (units[m - 1].end, m) }
+        // …but after the last answer of a run only what the answer introduces with a colon.
+        return introduced(from: k, upTo: m, aStart: aStart, aEnd: aEnd)
+    }
+
+    /// A pair that starts with a question heading or question line; the answer runs to the next question,
+    /// or the next heading of the same or a higher level (any heading for question lines).
+    private mutating func sectionPair(_ i: Int) -> Int {
+        let u = units[i]
+        let level = u.kind == .heading ? u.level : 7
+        var k = i + 1, first = -1, lastEnd = 0, count = 0
+        while k < n, count < settings.maxAnswerBlocks {
+            let v = units[k]
+            if v.kind == .heading && v.level <= level { break }
+            if startsQuestion(k) || prompt[k] { break }
+            if inFAQ[i] && !inFAQ[k] { break }
+            if first < 0 { first = k }
+            lastEnd = v.end
+            count += 1
+            k += 1
+        }
+        guard first >= 0 else { return k }
+        var aStart = units[first].start
+        var firstEnd = units[first].end
+        var next = first + 1
+        if units[first].kind == .answerLabel {
+            aStart = units[first].textStart
+            if units[first].textStart >= units[first].textEnd {
+                guard first + 1 < k else { return k }
+                aStart = units[first + 1].start
+                firstEnd = units[first + 1].end
+                next = first + 2
+            }
+        }
+        if k == n && settings.continuation != .all {
+            // Nothing closes this answer but the end of the document, where plain-text pages keep their
+            // footers ("Pro Tip: …", "Subscribe …"): keep only what clearly belongs to it.
+            (lastEnd, k) = settings.continuation == .none ? (firstEnd, next) : introduced(from: next, upTo: k, aStart: aStart, aEnd: firstEnd)
+        }
+        emit(u.textStart, u.textEnd, aStart, lastEnd)
+        return k
+    }
+
+    /// The end of an answer that may not run on freely: its wrapped lines, then the list, code or quote
+    /// (or one paragraph) it introduces when it ends with a colon. Stops before `limit`.
+    private func introduced(from k: Int, upTo limit: Int, aStart: Int, aEnd: Int) -> (Int, Int) {
+        var end = aEnd, t = k
+        while t < limit, wraps(t, after: aStart, end) { end = units[t].end; t += 1 }
+        guard t < limit, ByteText.endsWithColon(buf, aStart, end), units[t].kind == .body,
+              !(units[t].blockKind == .paragraph && ByteText.startsWithLabel(buf, units[t].start, units[t].end)) else { return (end, t) }
+        let from = t
+        while t < limit, units[t].kind == .body {
+            switch units[t].blockKind {
+            case .listItem, .code, .quote, .table: end = units[t].end; t += 1; continue
+            default: break
+            }
+            break
+        }
+        if t == from { end = units[t].end; t += 1 }
+        return (end, t)
+    }
+}

@@ -1,0 +1,42 @@
+import StageKit
+
+/// One line-or-block the extractor walks over: a block of the document, or a line of a paragraph block
+/// that was split because it starts with a question/answer label.
+struct FAQUnit {
+    enum Kind: Equatable {
+        /// A heading (from the block kind or a leftover `## ` marker).
+        case heading
+        /// Starts with a question label (`Q:`, `Question:`) or is a `.question` block.
+        case questionLabel
+        /// Starts with an answer label (`A:`, `Answer:`) or is an `.answer` block.
+        case answerLabel
+        /// Anything else: paragraphs, list items, quotes, code, tables.
+        case body
+    }
+
+    /// How a question line (not a heading) is marked: this decides which lines form a run together.
+    enum LineStyle: Int {
+        case bold = 0, numbered, bullet, listItem, plain
+    }
+
+    /// Whole unit, trimmed of whitespace.
+    var start: Int
+    var end: Int
+    /// The unit's text without labels, list numbers or emphasis markers around it.
+    var textStart: Int
+    var textEnd: Int
+    var kind: Kind
+    var blockKind: BlockKind
+    /// Heading level 1…6 for headings; 0 otherwise.
+    var level: Int
+    /// Newlines between the previous unit's end and this unit's start (1: next line, ≥ 2: blank line between).
+    var newlinesBefore: Int
+    /// For labels: `Q.`/`A.` style.
+    var weakLabel: Bool
+    /// Heading whose text ends with a question mark.
+    var questionHeading: Bool
+    /// Set when a body unit looks like a stand-alone question line (bold, numbered or plain).
+    var lineStyle: LineStyle?
+    /// Words in the question text (headings and question lines).
+    var words: Int
+}
