@@ -254,7 +254,31 @@ import StageKit
 @Suite struct YAMLLoaderRecursionTests {
     @Test func load_whenAliasRefersToItsOwnEnclosingNode_rejectsInsteadOfRecursingForever() {
         let issues = yamlIssues("a: &a [1, *a]\n")
-        #expect(issues.count >= 1)
-        #expect(issues.allSatisfy { $0.message.hasPrefix("configuration too large") || $0.message.hasPrefix("YAML syntax error") }, "\(issues)")
+        #expect(issues.map(\.message) == ["configuration too large: nesting deeper than 64 levels"])
+        #expect(issues.first?.mark?.line == 1 && issues.first?.mark?.column == 8)
+    }
+}
+
+@Suite struct YAMLLoaderDiagnosticsTests {
+    @Test func load_whenSecondDocumentIsEmpty_stillReportsTheStrayDocumentMarker() {
+        let issues = yamlIssues("a: 1\n---\n")
+        #expect(issues.count == 1)
+        #expect(issues.first?.message.contains("holds one YAML document") == true)
+    }
+
+    @Test(.disabled("bug: YAMLLoader.load(bytes:file:) ignores a second document that fails to parse (yaml_parser_load result 0 is not checked); see report"))
+    func load_whenSecondDocumentIsMalformed_reportsAnIssue() {
+        // A stray `---` followed by broken YAML must not be silently ignored.
+        let issues = yamlIssues("a: 1\n---\nb: [1, 2\n")
+        #expect(issues.count == 1, "\(issues)")
+    }
+
+    @Test(.disabled("bug: YAMLLoader reports a problem inside an anchored node once per alias expansion (51 identical issues here); see report"))
+    func load_whenProblemIsInsideAnAliasedNode_reportsItOnce() {
+        var yaml = "d: &d {a: 1, a: 2}\nlist:\n"
+        for _ in 0..<50 { yaml += "  - *d\n" }
+        let issues = yamlIssues(yaml)
+        #expect(issues.count == 1, "\(issues.count) issues, first: \(String(describing: issues.first))")
+        #expect(issues.first?.mark?.line == 1)
     }
 }
