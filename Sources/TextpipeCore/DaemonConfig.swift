@@ -54,8 +54,9 @@ public struct DaemonConfig: Sendable {
     /// when the file cannot be read or is not YAML.
     public static func read(file: String) throws -> (DaemonConfig, [ConfigIssue]) {
         let path = absolutePath(file)
-        let root = try YAMLLoader().load(file: path)
-        return parse(root, file: path)
+        let (root, yamlIssues) = try YAMLLoader().loadCollecting(file: path)
+        let (config, issues) = parse(root, file: path)
+        return (config, (yamlIssues + issues).sorted(by: issueOrder))
     }
 
     /// Checks a parsed YAML tree. Top-level keys starting with `x-` are free for YAML anchors
@@ -71,7 +72,7 @@ public struct DaemonConfig: Sendable {
         let top = MappingReader(root, context: "the configuration", issues: &issues)
         if let server = top.take("server", &issues) {
             let r = MappingReader(server, context: "server", issues: &issues)
-            if let n = r.take("socket", &issues), let s = r.string(n, "socket", &issues) {
+            if let n = r.take("socket", &issues), let s = r.string(n, "server.socket", &issues) {
                 config.server.socket = s.hasPrefix("/") ? s : directory + "/" + s
             }
             if let n = r.take("socket_mode", &issues) {

@@ -28,6 +28,9 @@ public struct JSONWriter {
     /// A number with at most 4 decimals (scores), without exponent notation.
     public mutating func score(_ v: Double) {
         guard v.isFinite else { raw("0"); return }
+        // Beyond what an Int can hold at 4 decimals, fall back to Swift's shortest representation
+        // (valid JSON, e.g. 1e+16).
+        guard v.magnitude < 1e14 else { bytes.append(contentsOf: String(v).utf8); return }
         let scaled = (v * 10_000).rounded()
         var n = Int(scaled)
         if n < 0 { bytes.append(UInt8(ascii: "-")); n = -n }

@@ -19,14 +19,29 @@ public struct YAMLLoader {
 
     /// Parses a file. A missing or unreadable file is a `ConfigIssues` with one issue.
     public func load(file path: String) throws -> ConfigNode {
+        let (node, issues) = try loadCollecting(file: path)
+        if !issues.isEmpty { throw ConfigIssues(issues) }
+        return node
+    }
+
+    /// Parses YAML text; `file` names it in errors. Throws `ConfigIssues` with every problem.
+    public func load(bytes: [UInt8], file: String) throws -> ConfigNode {
+        let (node, issues) = try loadCollecting(bytes: bytes, file: file)
+        if !issues.isEmpty { throw ConfigIssues(issues) }
+        return node
+    }
+
+    /// Like `load(file:)`, but returns problems that still leave a usable tree (duplicate keys, bad
+    /// merge keys, a second document) beside it, so that the caller can report them together with
+    /// its own. Throws only when the file cannot be read or is not YAML at all.
+    public func loadCollecting(file path: String) throws -> (ConfigNode, [ConfigIssue]) {
         guard let bytes = readFile(path) else {
             throw ConfigIssues([ConfigIssue("cannot read configuration file (\(lastErrorText()))", at: SourceMark(file: path, line: 1, column: 1))])
         }
-        return try load(bytes: bytes, file: path)
+        return try loadCollecting(bytes: bytes, file: path)
     }
 
-    /// Parses YAML text; `file` names it in errors.
-    public func load(bytes: [UInt8], file: String) throws -> ConfigNode {
+    public func loadCollecting(bytes: [UInt8], file: String) throws -> (ConfigNode, [ConfigIssue]) {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw ConfigIssues([ConfigIssue("libyaml could not be initialised", at: nil)])
@@ -48,7 +63,7 @@ public struct YAMLLoader {
         }
         defer { yaml_document_delete(&document) }
         guard let root = yaml_document_get_root_node(&document) else {
-            return ConfigNode(.mapping([]), mark: SourceMark(file: file, line: 1, column: 1))
+            return (ConfigNode(.mapping([]), mark: SourceMark(file: file, line: 1, column: 1)), [])
         }
         var builder = Builder(document: document, file: file, maxNodes: maxNodes, maxDepth: maxDepth)
         let node = builder.convert(root, depth: 0)
@@ -59,9 +74,12 @@ public struct YAMLLoader {
             if let extra = yaml_document_get_root_node(&next) {
                 builder.issues.append(ConfigIssue("a configuration file holds one YAML document; found another one here", at: builder.mark(extra.pointee.start_mark)))
             }
+        } else {
+            let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+            let mark = SourceMark(file: file, line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
+            builder.issues.append(ConfigIssue("YAML syntax error after the first document: \(problem) (a configuration file holds one YAML document)", at: mark))
         }
-        if !builder.issues.isEmpty { throw ConfigIssues(builder.issues) }
-        return node
+        return (node, builder.issues)
     }
 
     private struct Builder {
@@ -72,6 +90,11 @@ public struct YAMLLoader {
         var count = 0
         var issues: [ConfigIssue] = []
         var exhausted = false
+        /// Nodes already converted (an alias points at the same node again), with their expanded
+        /// size, so that problems inside an anchored node are reported once and big fan-outs still
+        /// count against `maxNodes`.
+        var converted: [UnsafeMutablePointer<yaml_node_t>: (node: ConfigNode, size: Int)] = [:]
+        var inProgress: Set<UnsafeMutablePointer<yaml_node_t>> = []
 
         init(document: yaml_document_t, file: String, maxNodes: Int, maxDepth: Int) {
             self.document = document; self.file = file; self.maxNodes = maxNodes; self.maxDepth = maxDepth
@@ -86,6 +109,28 @@ public struct YAMLLoader {
         }
 
         mutating func convert(_ n: UnsafeMutablePointer<yaml_node_t>, depth: Int) -> ConfigNode {
+            if let hit = converted[n] {
+                count += hit.size
+                if count > maxNodes && !exhausted {
+                    exhausted = true
+                    issues.append(ConfigIssue("configuration too large: more than \(maxNodes) nodes after expanding aliases", at: hit.node.mark))
+                }
+                return hit.node
+            }
+            if inProgress.contains(n) {
+                let here = mark(n.pointee.start_mark)
+                issues.append(ConfigIssue("an alias refers to a node that contains it (a recursive structure cannot be a configuration)", at: here))
+                return ConfigNode(.scalar("", plain: true), mark: here)
+            }
+            inProgress.insert(n)
+            let before = count
+            let node = convertFresh(n, depth: depth)
+            inProgress.remove(n)
+            converted[n] = (node, count - before)
+            return node
+        }
+
+        mutating func convertFresh(_ n: UnsafeMutablePointer<yaml_node_t>, depth: Int) -> ConfigNode {
             let here = mark(n.pointee.start_mark)
             count += 1
             if count > maxNodes || depth > maxDepth {

@@ -124,7 +124,7 @@ import StageKit
         #expect(!text(w.bytes).contains("e") && !text(w.bytes).contains("E"))
     }
 
-    @Test(.disabled("bug: JSONWriter.score traps (Int(Double) overflow) for finite scores beyond ±9.2e14; see report"))
+    @Test
     func writer_whenScoreIsHugeButFinite_doesNotCrash() throws {
         var w = JSONWriter()
         w.score(1e16)

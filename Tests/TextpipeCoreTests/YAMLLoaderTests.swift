@@ -254,8 +254,9 @@ import StageKit
 @Suite struct YAMLLoaderRecursionTests {
     @Test func load_whenAliasRefersToItsOwnEnclosingNode_rejectsInsteadOfRecursingForever() {
         let issues = yamlIssues("a: &a [1, *a]\n")
-        #expect(issues.map(\.message) == ["configuration too large: nesting deeper than 64 levels"])
-        #expect(issues.first?.mark?.line == 1 && issues.first?.mark?.column == 8)
+        #expect(issues.count == 1)
+        #expect(issues.first?.message.contains("refers to a node that contains it") == true)
+        #expect(issues.first?.mark?.line == 1 && issues.first?.mark?.column == 4)
     }
 }
 
@@ -266,14 +267,14 @@ import StageKit
         #expect(issues.first?.message.contains("holds one YAML document") == true)
     }
 
-    @Test(.disabled("bug: YAMLLoader.load(bytes:file:) ignores a second document that fails to parse (yaml_parser_load result 0 is not checked); see report"))
+    @Test
     func load_whenSecondDocumentIsMalformed_reportsAnIssue() {
         // A stray `---` followed by broken YAML must not be silently ignored.
         let issues = yamlIssues("a: 1\n---\nb: [1, 2\n")
         #expect(issues.count == 1, "\(issues)")
     }
 
-    @Test(.disabled("bug: YAMLLoader reports a problem inside an anchored node once per alias expansion (51 identical issues here); see report"))
+    @Test
     func load_whenProblemIsInsideAnAliasedNode_reportsItOnce() {
         var yaml = "d: &d {a: 1, a: 2}\nlist:\n"
         for _ in 0..<50 { yaml += "  - *d\n" }

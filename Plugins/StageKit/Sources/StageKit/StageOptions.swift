@@ -52,7 +52,7 @@ public struct StageOptions: Sendable {
             return nil
         case .stringList:
             guard let items = v.sequence else { return "must be a list of strings, found \(describe(v))" }
-            if let bad = items.first(where: { $0.scalar == nil }) { return "must be a list of strings, found \(bad.kindDescription) at \(bad.mark.line):\(bad.mark.column)" }
+            if let bad = items.first(where: { $0.scalar == nil || $0.isNull }) { return "must be a list of strings, found \(bad.kindDescription) at \(bad.mark.line):\(bad.mark.column)" }
             return nil
         case .any:
             return nil
