@@ -42,6 +42,14 @@ struct BoilerplatePattern: Sendable, Hashable {
             var i = 0
             let n = p.count
             while i < n {
+                let ch = p[i]
+                if ch < 0x80 && ch != 32 && ch != 9 {
+                    if space && !out.isEmpty { out.append(32) }
+                    space = false
+                    out.append(ch &- 65 < 26 ? ch | 0x20 : ch)
+                    i += 1
+                    continue
+                }
                 let (v, len) = UTF8Util.decode(p, i, n)
                 i += len
                 var c: UInt32 = v
@@ -57,28 +65,47 @@ struct BoilerplatePattern: Sendable, Hashable {
                 UTF8Util.encode(c, into: &out)
             }
         }
-        // trailing punctuation, arrows and bullets: . ! ? : … » › > → | - ·
-        func isTrim(_ s: ArraySlice<UInt8>) -> Int {
-            guard let last = s.last else { return 0 }
-            if [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ">"), UInt8(ascii: "|"),
-                UInt8(ascii: "-"), 32].contains(last) { return 1 }
-            for t in ["…", "»", "›", "→", "·", "•"] where s.elementsEqual(s.prefix(0)) == false && s.suffix(t.utf8.count).elementsEqual(t.utf8) {
-                return t.utf8.count
-            }
-            return 0
-        }
         var end = out.count
-        while end > 0 { let k = isTrim(out[..<end]); if k == 0 { break }; end -= k }
+        while end > 0 {
+            let k = trailingTrim(out, end)
+            if k == 0 { break }
+            end -= k
+        }
         var start = 0
         while start < end {
-            let s = out[start..<end]
-            var k = 0
-            for t in ["•", "·", "›", "»", "|", "-", ">", " "] where s.starts(with: t.utf8) { k = t.utf8.count; break }
+            let k = leadingTrim(out, start, end)
             if k == 0 { break }
             start += k
         }
         _ = keepStars
+        if start == 0 && end == out.count { return out }
         return Array(out[start..<end])
+    }
+
+    /// Bytes of trailing punctuation, arrow or bullet that end `s[..<end]` (0 if none): . ! ? : > | - space … » › → · •
+    @inline(__always)
+    static func trailingTrim(_ s: [UInt8], _ end: Int) -> Int {
+        let b = s[end - 1]
+        switch b {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "-"), 32:
+            return 1
+        case 0xBB, 0xB7: return end >= 2 && s[end - 2] == 0xC2 ? 2 : 0                       // » ·
+        case 0xA6, 0xBA, 0xA2: return end >= 3 && s[end - 3] == 0xE2 && s[end - 2] == 0x80 ? 3 : 0  // … › •
+        case 0x92: return end >= 3 && s[end - 3] == 0xE2 && s[end - 2] == 0x86 ? 3 : 0           // →
+        default: return 0
+        }
+    }
+
+    /// Bytes of a leading bullet or arrow at `start` (0 if none): • · › » | - > space
+    @inline(__always)
+    static func leadingTrim(_ s: [UInt8], _ start: Int, _ end: Int) -> Int {
+        let b = s[start]
+        switch b {
+        case UInt8(ascii: "|"), UInt8(ascii: "-"), UInt8(ascii: ">"), 32: return 1
+        case 0xC2: return start + 1 < end && (s[start + 1] == 0xB7 || s[start + 1] == 0xBB) ? 2 : 0
+        case 0xE2: return start + 2 < end && s[start + 1] == 0x80 && (s[start + 2] == 0xA2 || s[start + 2] == 0xBA) ? 3 : 0
+        default: return 0
+        }
     }
 
     /// Whole-key wildcard match.
