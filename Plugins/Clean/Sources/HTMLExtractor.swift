@@ -597,9 +597,12 @@ private struct HTMLRun {
             let v = lowerValue(r)
             for token in v.split(whereSeparator: { isSpace($0) }) {
                 let parts = token.split(whereSeparator: { !ASCII.isAlnum($0) })
-                guard let first = parts.first else { continue }
-                if HTMLRun.negativePrefixes.contains(String(decoding: first, as: UTF8.self)) { continue }
-                for part in parts where HTMLRun.boilerplateWords.contains(String(decoding: part, as: UTF8.self)) { return true }
+                // `has-sidebar`, `layout--with-sidebar`, `no-comments`: a modifier, not the thing itself
+                for part in parts {
+                    let word = String(decoding: part, as: UTF8.self)
+                    if HTMLRun.negativePrefixes.contains(word) { break }
+                    if HTMLRun.boilerplateWords.contains(word) { return true }
+                }
             }
         }
         return false
