@@ -1,13 +1,19 @@
+import Foundation
 import StageKit
 
-/// Placeholder, replaced by the real stage.
+/// `clean`: turns text as users have it (plain text, HTML pages, Markdown, mis-decoded text) into clean
+/// plain text with structure hints (`layout`), metadata and a list of removed boilerplate.
 public struct CleanFactory: StageFactory {
     public init() {}
     public let name = "clean"
-    public let summary = "TODO"
+    public let summary = "HTML/Markdown to clean text with structure hints; entities, mojibake, Unicode, whitespace, boilerplate lines"
     public let requires: [Field] = [.text]
-    public let provides: [Field] = []
-    public let options: [OptionSpec] = []
-    public func makeStage(options: StageOptions, context: StageContext) throws -> any Stage { Nop() }
+    public let provides: [Field] = [.text, .meta, .removed, .layout]
+    public let resourceBundle: String? = "textpiped_CleanPlugin.resources"
+    public var options: [OptionSpec] { CleanSettings.specs }
+
+    public func makeStage(options: StageOptions, context: StageContext) throws -> any Stage {
+        let settings = try CleanSettings(options)
+        return try CleanStage(settings: settings, context: context, patternsMark: options.node?["boilerplate_patterns"]?.mark ?? options.mark)
+    }
 }
-struct Nop: Stage { func process(_ document: inout Document) throws {} }

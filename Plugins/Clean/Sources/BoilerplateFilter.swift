@@ -1,0 +1,81 @@
+import Foundation
+import StageKit
+
+/// Finds whole lines that are boilerplate ("Share this article", "Subscribe to our newsletter…").
+struct BoilerplateFilter: Sendable {
+    let patterns: [BoilerplatePattern]
+    /// Lines longer than this (bytes) are never boilerplate.
+    let maxLength: Int
+    /// Quick reject: the first two bytes of keys that a start-anchored pattern can match; for the other
+    /// patterns, the last two bytes (or any key at all when a pattern is anchored at neither end).
+    private let prefixes: Set<UInt16>
+    private let suffixes: Set<UInt16>
+    private let anyKey: Bool
+
+    init(patterns: [BoilerplatePattern], maxLength: Int) {
+        self.patterns = patterns
+        self.maxLength = maxLength
+        var pre = Set<UInt16>(), suf = Set<UInt16>()
+        var any = false
+        for p in patterns {
+            if p.anchoredStart, let f = p.pieces.first, f.count >= 2 { pre.insert(UInt16(f[0]) << 8 | UInt16(f[1])) }
+            else if p.anchoredEnd, let l = p.pieces.last, l.count >= 2 { suf.insert(UInt16(l[l.count - 2]) << 8 | UInt16(l[l.count - 1])) }
+            else { any = true }
+        }
+        prefixes = pre; suffixes = suf; anyKey = any
+    }
+
+    /// Reads `[tag] pattern` lines; `#` comments and blank lines are skipped.
+    static func parse(_ text: String, defaultTag: String, origin: String) throws -> [BoilerplatePattern] {
+        var out: [BoilerplatePattern] = []
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingSpaces
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            guard let p = BoilerplatePattern(line, defaultTag: defaultTag) else {
+                throw ConfigFileError(path: origin, message: "line \(n + 1): bad boilerplate pattern '\(line)' (write `[tag] text with * wildcards`)")
+            }
+            out.append(p)
+        }
+        return out
+    }
+
+    static func load(path: String) throws -> [BoilerplatePattern] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigFileError(path: path, message: "cannot read the boilerplate patterns")
+        }
+        return try parse(String(decoding: data, as: UTF8.self), defaultTag: "other", origin: path)
+    }
+
+    /// True when the raw line surely matches no pattern: its first two and last two characters (plain
+    /// ASCII letters and digits after trimming, as the key would have them) fit no pattern.
+    private func quickReject(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = p.count
+        guard n >= 2 else { return false }
+        @inline(__always) func alnum(_ b: UInt8) -> Bool { b &- 48 < 10 || (b | 0x20) &- 97 < 26 }
+        @inline(__always) func low(_ b: UInt8) -> UInt8 { b &- 65 < 26 ? b | 0x20 : b }
+        guard alnum(p[0]), alnum(p[1]) else { return false }
+        if prefixes.contains(UInt16(low(p[0])) << 8 | UInt16(low(p[1]))) { return false }
+        var e = n
+        while e > 0 {
+            let b = p[e - 1]
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") || b == UInt8(ascii: ":") || b == 32 { e -= 1 } else { break }
+        }
+        guard e >= 2, alnum(p[e - 1]), alnum(p[e - 2]) else { return false }
+        return !suffixes.contains(UInt16(low(p[e - 2])) << 8 | UInt16(low(p[e - 1])))
+    }
+
+    /// The tag of the first pattern the whole line matches, or nil.
+    func match(_ line: UnsafeBufferPointer<UInt8>) -> String? {
+        guard line.count <= maxLength, !line.isEmpty, !patterns.isEmpty else { return nil }
+        if !anyKey && quickReject(line) { return nil }
+        let key = BoilerplatePattern.key(Array(line))
+        guard key.count >= 2 else { return nil }
+        if !anyKey {
+            let pre = UInt16(key[0]) << 8 | UInt16(key[1])
+            let suf = UInt16(key[key.count - 2]) << 8 | UInt16(key[key.count - 1])
+            if !prefixes.contains(pre) && !suffixes.contains(suf) { return nil }
+        }
+        for p in patterns where p.matches(key) { return p.tag }
+        return nil
+    }
+}
