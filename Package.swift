@@ -1,13 +1,9 @@
 // swift-tools-version:6.0
-import Foundation
 import PackageDescription
 
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
-/// Only the folders that exist, so that a stage without tools or fixtures needs no special case.
-func existing(_ base: String, _ names: [String]) -> [String] {
-    names.filter { FileManager.default.fileExists(atPath: root + "/" + base + "/" + $0) }
-}
-
+/// Every stage folder has `Sources/`, `Entry/`, `README.md`, `NOTICE`, `tools/` (scripts that make its
+/// data) and, when it has data files, `data/`; its tests have `Fixtures/`.
+///
 /// Every stage is a plugin: a logic target `<Name>Stage` (unit-tested directly) and an entry target
 /// `<Name>Plugin` that exports the factory symbol and carries the data files; the entry target is
 /// built as the dynamic library `libtextpiped_<stage>.so` that the daemon loads with dlopen.
@@ -69,13 +65,13 @@ for s in stages {
         path: "Plugins/\(s.folder)/Sources", swiftSettings: v5))
     targets.append(.target(
         name: "\(s.folder)Plugin", dependencies: [.target(name: "\(s.folder)Stage"), stageKit],
-        path: "Plugins/\(s.folder)", exclude: existing("Plugins/\(s.folder)", ["Sources", "README.md", "NOTICE", "tools"]),
+        path: "Plugins/\(s.folder)", exclude: ["Sources", "README.md", "NOTICE", "tools"],
         sources: ["Entry"], resources: s.hasData ? [.copy("data")] : nil, swiftSettings: v5))
     products.append(.library(name: "textpiped_\(s.stage)", type: .dynamic, targets: ["\(s.folder)Plugin"]))
     if s.folder != "Example" {
         targets.append(.testTarget(
             name: "\(s.folder)Tests", dependencies: [.target(name: "\(s.folder)Stage"), stageKit],
-            exclude: existing("Tests/\(s.folder)Tests", ["Fixtures"]), swiftSettings: v5))
+            exclude: ["Fixtures"], swiftSettings: v5))
     }
 }
 
