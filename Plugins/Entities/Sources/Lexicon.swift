@@ -38,7 +38,10 @@ enum Label {
 /// Lower-cased hashes of the small words the rules look at.
 struct Words: Sendable {
     let the, a, an, said, of, on, for_, and, in_, at, from, near, ago, earlier, later, century, per, cent,
-        percentage, point, points, mid, think, tank, dash, am, pm, amDots, pmDots, jr, jrDot, sr, ii, iii, iv, based: UInt64
+        percentage, point, points, mid, think, tank, dash, quarter, half, am, pm, amDots, pmDots, jr, jrDot, sr, ii, iii, iv, based: UInt64
+    let ordinalWords: HashTable
+    let roleNouns: HashTable
+    let orgAbbrev: HashTable
     let particles: HashTable       // von, der, de, al, bin … (exact, lower case)
     let sayVerbs: HashTable
     let inPrepositions: HashTable
@@ -61,9 +64,12 @@ struct Words: Sendable {
         and = l("and"); in_ = l("in"); at = l("at"); from = l("from"); near = l("near"); ago = l("ago")
         earlier = l("earlier"); later = l("later"); century = l("century"); per = l("per"); cent = l("cent")
         percentage = l("percentage"); point = l("point"); points = l("points"); mid = l("mid"); think = l("think")
-        tank = l("tank"); dash = l("-"); am = l("am"); pm = l("pm"); amDots = l("a.m."); pmDots = l("p.m."); jr = e("Jr")
+        tank = l("tank"); dash = l("-"); quarter = l("quarter"); half = l("half"); am = l("am"); pm = l("pm"); amDots = l("a.m."); pmDots = l("p.m."); jr = e("Jr")
         jrDot = e("Jr."); sr = e("Sr"); ii = e("II"); iii = e("III"); iv = e("IV"); based = l("based")
-        particles = set("von der de del della di da du dos das van den ter la le al el bin bint ibn y zu", exact: true)
+        ordinalWords = set("first second third fourth last final")
+        roleNouns = set("analysts economists researchers officials executives scientists engineers staff employees workers strategists experts lawyers doctors professors students traders bankers investors")
+        orgAbbrev = set("Inc Corp Ltd Co Bros Cos", exact: true)
+        particles = set("von der de del della des di da du dos das van den ter la le al el bin bint ibn y zu", exact: true)
         sayVerbs = set("said says say told added wrote argued explained noted stated insisted warned tweeted posted asked replied admitted acknowledged announced claimed urged recalled")
         inPrepositions = set("in at from near")
         yearPrepositions = set("in since of from until by during before after circa through between")

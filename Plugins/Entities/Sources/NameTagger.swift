@@ -138,7 +138,9 @@ struct NameTagger: Sendable {
             var steps = 0
             while k < n && steps < 5 {
                 let x = t[k]
-                if x.kind != Tokenizer.kWord || x.has(TokFlags.sentStart) { break }
+                if x.has(TokFlags.sentStart) { break }
+                if x.kind == Tokenizer.kPunct && x.lhash == dashHash && !x.has(TokFlags.space) { k += 1; continue }
+                if x.kind != Tokenizer.kWord { break }
                 if x.hash == w.of || x.hash == w.for_ || x.lhash == w.in_ || x.lhash == w.at || x.lhash == w.and || x.hash == w.on { break }
                 if let v = w.apposition.get(x.lhash) { found = UInt16(v - 1) }
                 k += 1; steps += 1
@@ -148,8 +150,10 @@ struct NameTagger: Sendable {
 
         // MARK: output
 
-        mutating func emit(_ s: Int, _ e: Int, _ label: UInt16, guessed: Bool) {
-            guard e > s else { return }
+        mutating func emit(_ s: Int, _ e0: Int, _ label: UInt16, guessed: Bool) {
+            guard e0 > s else { return }
+            var e = e0
+            if isPunct(e, 0x2E), !t[e].has(TokFlags.space | TokFlags.used), w.orgAbbrev.contains(t[e - 1].hash) || t[e - 1].hash == w.jr || t[e - 1].hash == w.sr { e += 1 }
             out.append(TokSpan(s: s, e: e, label: label))
             guard learn != nil else { return }
             var hashes: [UInt64] = []
@@ -231,7 +235,8 @@ struct NameTagger: Sendable {
 
         mutating func processChunk(prevTitle: Bool) {
             var u = 0
-            while u < units.count {
+            let described = !units.isEmpty && guess && apposition(units[units.count - 1].e) != nil
+            while u < units.count && !described {
                 let x = units[u]
                 if x.kind == 2 { u += 1; continue }
                 let initial = t[x.s].has(TokFlags.initial)
@@ -294,15 +299,21 @@ struct NameTagger: Sendable {
                     emit(units[k].s, units[last].e, Label.person, guessed: true)
                     k = last + 1; continue
                 }
-                if x.kind == 1 { emitGaz(x); k += 1; continue }
+                if x.kind == 1 && !(leftoverable(x) && k + 1 < z && units[k + 1].kind == 0) { emitGaz(x); k += 1; continue }
                 var m = k, last = k
-                while m < z && (units[m].kind == 0 || (units[m].kind == 2 && m + 1 < z && units[m + 1].kind == 0)) {
+                while m < z && (units[m].kind == 0 || leftoverable(units[m])
+                                || (units[m].kind == 2 && m + 1 < z && (units[m + 1].kind == 0 || leftoverable(units[m + 1])))) {
                     if units[m].kind == 0 { last = m }
                     m += 1
                 }
                 if !heading && guess { leftover(units[k].s, units[last].e) }
                 k = last + 1
             }
+        }
+
+        /// A weak one-word place that may be part of an unknown name ("Kemi Badenoch").
+        func leftoverable(_ x: Unit) -> Bool {
+            x.kind == 1 && x.weak && x.e - x.s == 1 && (x.label == Label.gpe || x.label == Label.loc)
         }
 
         mutating func emitGaz(_ x: Unit) {
@@ -368,7 +379,10 @@ struct NameTagger: Sendable {
                 }
                 if lex.isCommon(x) { return }
                 if sayVerbAfter(e) { emit(s, e, Label.person, guessed: true); return }
-                if s > 0, t[s - 1].has(TokFlags.lowerStart), w.inPrepositions.contains(t[s - 1].lhash), !x.has(TokFlags.allCaps) {
+                if s > 1, t[s - 1].lhash == w.at, w.roleNouns.contains(t[s - 2].lhash) {
+                    emit(s, e, Label.org, guessed: true); return
+                }
+                if s > 0, t[s - 1].has(TokFlags.lowerStart), t[s - 1].lhash == w.in_ || t[s - 1].lhash == w.near, !x.has(TokFlags.allCaps) {
                     emit(s, e, Label.gpe, guessed: true); return
                 }
                 return

@@ -165,7 +165,7 @@ struct PatternMatcher: Sendable {
         if s > 0, ASCII.isAlnum(b[s - 1]) || b[s - 1] == 0x24 || b[s - 1] == 0x2E || b[s - 1] == 0x2C { return nil }
         let n = b.count
         var k = s
-        var digits = 0, groups = 0, groupLen = 0, shortGroups = 0, maxGroup = 0
+        var digits = 0, groups = 0, groupLen = 0, shortGroups = 0, maxGroup = 0, firstGroup = 0
         var lastDigitEnd = s
         var seps = Set<UInt8>()
         var parens = 0
@@ -175,7 +175,7 @@ struct PatternMatcher: Sendable {
                 if groupLen == 0 { groups += 1 }
                 groupLen += 1; digits += 1; lastDigitEnd = k + 1
             } else {
-                if groupLen > 0 { if groupLen < 2 { shortGroups += 1 }; maxGroup = max(maxGroup, groupLen) }
+                if groupLen > 0 { if groupLen < 2 { shortGroups += 1 }; maxGroup = max(maxGroup, groupLen); if groups == 1 { firstGroup = groupLen } }
                 groupLen = 0
                 if d == 0x2B { if k != s { break } }
                 else if d == 0x28 { parens += 1 }
@@ -188,6 +188,7 @@ struct PatternMatcher: Sendable {
         }
         if groupLen > 0 { maxGroup = max(maxGroup, groupLen); if groupLen < 2 { shortGroups += 1 } }
         guard digits >= 7 && digits <= 15, parens == 0 || parens == 1 else { return nil }
+        if digits == 8 && groups == 3 && firstGroup == 4 && c != 0x2B { return nil }      // 2025-03-31 is a date
         let plus = c == 0x2B
         if !plus && groups < 3 && !(groups == 2 && seps == [0x2D] && digits == 7) && !(c == 0x28) { return nil }
         if seps == [0x2E] && shortGroups > 0 { return nil }
@@ -251,6 +252,9 @@ struct PatternMatcher: Sendable {
     private func time(_ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<Tok>, _ i: Int) -> Int? {
         let tk = t[i]
         let w = lex.words
+        if tk.has(TokFlags.numeric), ok(t, i + 1), lex.cal(t[i + 1]) == .tunit {
+            return durationTail(t, i + 2, unit: .tunit)
+        }
         if tk.has(TokFlags.numeric) {
             let v = intValue(b, tk)
             guard v >= 0 && v <= 24 && tk.length <= 2 else { return nil }
@@ -281,10 +285,18 @@ struct PatternMatcher: Sendable {
         if c == .timeword { return i + 1 }
         if (c == .rel || c == .dayword) && ok(t, i + 1) && lex.cal(t[i + 1]) == .daypart { return i + 2 }
         if c == .num && tk.lhash != w.a && tk.lhash != w.an && ok(t, i + 1) && lex.cal(t[i + 1]) == .tunit {
-            return ok(t, i + 2) && t[i + 2].lhash == w.ago ? i + 3 : i + 2
+            return durationTail(t, i + 2, unit: .tunit)
         }
-        if tk.has(TokFlags.numeric), ok(t, i + 1), lex.cal(t[i + 1]) == .tunit { return i + 2 }
         return nil
+    }
+
+    /// After "three minutes": "and 49 seconds", "ago", "earlier", "later".
+    private func durationTail(_ t: UnsafeBufferPointer<Tok>, _ e: Int, unit: Cal) -> Int {
+        let w = lex.words
+        var e = e
+        if ok(t, e + 2), t[e].lhash == w.and, isNumber(t, e + 1, allowA: false), lex.cal(t[e + 2]) == unit { e += 3 }
+        if ok(t, e), t[e].lhash == w.ago || t[e].lhash == w.earlier || t[e].lhash == w.later { e += 1 }
+        return e
     }
 
     // MARK: DATE
@@ -358,13 +370,15 @@ struct PatternMatcher: Sendable {
             }
             return nil
         }
+        // the first quarter, the second half
+        if hasThe, ok(t, j + 1), w.ordinalWords.contains(t[j].lhash), t[j + 1].lhash == w.quarter || t[j + 1].lhash == w.half {
+            return (j + 2, Label.date)
+        }
         if hasThe { return nil }
         // five years ago, two weeks
         if isNumber(t, j, allowA: true), !t[j].has(TokFlags.digitStart) || t[j].length <= 3, ok(t, j + 1), lex.cal(t[j + 1]) == .unit {
             if (t[j].lhash == w.a || t[j].lhash == w.an) && !(ok(t, j + 2) && t[j + 2].lhash == w.ago) { return nil }
-            var e = j + 2
-            if ok(t, e), t[e].lhash == w.ago || t[e].lhash == w.earlier || t[e].lhash == w.later { e += 1 }
-            return (e, Label.date)
+            return (durationTail(t, j + 2, unit: .unit), Label.date)
         }
         let tk = t[j]
         // months

@@ -72,7 +72,7 @@ def places():
     countries = json.load(open(f"{ISO}/iso_3166-1.json", encoding="utf-8"))["3166-1"]
     for c in countries:
         for key in ("common_name", "name", "official_name"):
-            if key in c and not is_word(c[key]):
+            if key in c:  # countries stay even when also a word (China, Turkey, Chad)
                 add(c[key], "GPE", "", override=True)
     for c in json.load(open(f"{ISO}/iso_3166-3.json", encoding="utf-8"))["3166-3"]:  # former countries
         add(c["name"], "GPE")
