@@ -83,6 +83,11 @@ struct PatternMatcher: Sendable {
             while i < n {
                 let tk = t[i]
                 if tk.has(TokFlags.used) || tk.kind == Tokenizer.kSpecial || tk.kind == Tokenizer.kPossessive { i += 1; continue }
+                // fast skip: an ordinary word that no pattern can start with
+                if tk.kind == Tokenizer.kWord, !tk.has(TokFlags.digitStart | TokFlags.allCaps | TokFlags.numeric),
+                   tk.length > 2 || !tk.has(TokFlags.cap), tk.lhash != lex.words.the, !lex.calendar.contains(tk.lhash) {
+                    i += 1; continue
+                }
                 var found: (Int, UInt16)? = nil
                 if tk.kind == Tokenizer.kPunct || tk.has(TokFlags.digitStart) {
                     if let e = phone(b, t, i) { found = (e, Label.phone) }
