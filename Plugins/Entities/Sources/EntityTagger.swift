@@ -1,0 +1,141 @@
+import StageKit
+
+/// The configured `entities` stage. Immutable after `makeStage`; safe to share between threads.
+struct EntityTagger: Stage {
+    let lex: Lexicon
+    let labels: [String]
+    let phrases: PhraseTable
+    let phrasesCI: PhraseTable
+    let tokenPatterns: [UserPattern]
+    let keep: Set<UInt16>?
+    let exclude: HashTable
+    let consistency: Bool
+    let guess: Bool
+
+    init(lex: Lexicon, labels: [String], phrases: PhraseTable, phrasesCI: PhraseTable, tokenPatterns: [UserPattern],
+         keep: Set<UInt16>?, exclude: HashTable, consistency: Bool, guess: Bool) {
+        self.lex = lex; self.labels = labels; self.phrases = phrases; self.phrasesCI = phrasesCI
+        self.tokenPatterns = tokenPatterns; self.keep = keep; self.exclude = exclude
+        self.consistency = consistency; self.guess = guess
+    }
+
+    func process(_ document: inout Document) throws {
+        let sentences = document.sentences ?? []
+        let blocks = document.blocks ?? []
+        document.entities = document.withUTF8 { b in tag(b, sentences: sentences, blocks: blocks) }
+    }
+
+    /// Entities of a text with its sentences and blocks (byte offsets), sorted and non-overlapping.
+    func tag(_ b: UnsafeBufferPointer<UInt8>, sentences: [Sentence], blocks: [Block]) -> [Entity] {
+        let patterns = PatternMatcher(lex: lex)
+        var toks = Tokenizer.tokenize(b, specials: patterns.specials(b))
+        markStructure(&toks, b, sentences: sentences, blocks: blocks)
+        var spans: [TokSpan] = []
+        spans.reserveCapacity(toks.count / 8)
+        for k in toks.indices where toks[k].kind == Tokenizer.kSpecial {
+            spans.append(TokSpan(s: k, e: k + 1, label: UInt16(toks[k].special)))
+            toks[k].flags |= TokFlags.used
+        }
+        if !phrases.isEmpty || !phrasesCI.isEmpty || !tokenPatterns.isEmpty { userPass(&toks, b, &spans) }
+        patterns.run(b, &toks, &spans)
+        let names = NameTagger(lex: lex, guess: guess)
+        toks.withUnsafeBufferPointer { t in
+            var learn: NameTagger.Memory? = consistency ? NameTagger.Memory() : nil
+            var first: [TokSpan] = []
+            names.tag(b, t, memory: nil, learn: &learn, out: &first)
+            if let memory = learn, memory.count > 0 {
+                var none: NameTagger.Memory? = nil
+                names.tag(b, t, memory: memory.table, learn: &none, out: &spans)
+            } else {
+                spans.append(contentsOf: first)
+            }
+        }
+        spans.sort { $0.s < $1.s || ($0.s == $1.s && $0.e > $1.e) }
+        var out: [Entity] = []
+        out.reserveCapacity(spans.count)
+        var lastEnd = -1
+        for sp in spans where sp.e > sp.s {
+            if let keep, !keep.contains(sp.label) { continue }
+            let start = Int(toks[sp.s].start), end = Int(toks[sp.e - 1].end)
+            if start < lastEnd { continue }
+            if exclude.count > 0 {
+                var h = TokenHash.seed
+                for k in sp.s..<sp.e { h = TokenHash.combine(h, toks[k].lhash) }
+                if exclude.contains(h) { continue }
+            }
+            out.append(Entity(start: start, end: end, label: labels[Int(sp.label)]))
+            lastEnd = end
+        }
+        return out
+    }
+
+    /// User phrases and token patterns first: they win over everything built in.
+    private func userPass(_ toks: inout [Tok], _ b: UnsafeBufferPointer<UInt8>, _ spans: inout [TokSpan]) {
+        let n = toks.count
+        var marks: [TokSpan] = []
+        toks.withUnsafeBufferPointer { t in
+            var i = 0
+            while i < n {
+                if t[i].has(TokFlags.used) { i += 1; continue }
+                var best: (Int, UInt16)? = nil
+                if !phrases.isEmpty, let m = phrases.longest(t, at: i, limit: n) { best = (m.end, phrases.entries[m.entry].label) }
+                if !phrasesCI.isEmpty, let m = phrasesCI.longest(t, at: i, limit: n), best == nil || m.end > best!.0 {
+                    best = (m.end, phrasesCI.entries[m.entry].label)
+                }
+                for p in tokenPatterns {
+                    if let e = p.match(t, b, at: i), best == nil || e > best!.0 { best = (e, p.label) }
+                }
+                if let (e, label) = best, !(i..<e).contains(where: { t[$0].has(TokFlags.used) }) {
+                    marks.append(TokSpan(s: i, e: e, label: label)); i = e
+                } else {
+                    i += 1
+                }
+            }
+        }
+        for m in marks {
+            spans.append(m)
+            for k in m.s..<m.e { toks[k].flags |= TokFlags.used }
+        }
+    }
+
+    /// Sets sentence starts, sentence-initial words and heading flags from the segment stage's output.
+    private func markStructure(_ toks: inout [Tok], _ b: UnsafeBufferPointer<UInt8>, sentences: [Sentence], blocks: [Block]) {
+        let n = toks.count
+        guard n > 0 else { return }
+        var starts: [Int] = sentences.map(\.start) + blocks.map(\.start)
+        if starts.isEmpty {
+            // no segmentation: lines and ". X" boundaries
+            for k in 0..<n {
+                if toks[k].has(TokFlags.newline) { starts.append(Int(toks[k].start)) }
+                else if k > 0, toks[k - 1].kind == Tokenizer.kPunct, toks[k].has(TokFlags.space), toks[k - 1].length == 1 {
+                    let c = b[Int(toks[k - 1].start)]
+                    if c == 0x2E || c == 0x21 || c == 0x3F { starts.append(Int(toks[k].start)) }
+                }
+            }
+        }
+        starts.sort()
+        var k = 0
+        for s in starts {
+            while k < n && Int(toks[k].start) < s { k += 1 }
+            guard k < n else { break }
+            toks[k].flags |= TokFlags.sentStart | TokFlags.initial
+            var j = k
+            while j < n && toks[j].kind != Tokenizer.kWord && j - k < 4 { j += 1 }
+            if j < n { toks[j].flags |= TokFlags.initial }
+        }
+        // after a colon or an opening quote, a capitalised word starts a new clause
+        for k in 0..<(n - 1) where toks[k].kind == Tokenizer.kPunct {
+            let c = b[Int(toks[k].start)]
+            let isColon = toks[k].length == 1 && c == 0x3A
+            let isOpenQuote = (toks[k].length == 1 && c == 0x22 && toks[k].has(TokFlags.space) && !toks[k + 1].has(TokFlags.space))
+                || (toks[k].length == 3 && c == 0xE2 && b[Int(toks[k].start) + 1] == 0x80 && b[Int(toks[k].start) + 2] == 0x9C)
+            if isColon || isOpenQuote, toks[k + 1].kind == Tokenizer.kWord { toks[k + 1].flags |= TokFlags.initial }
+        }
+        var bi = 0
+        for blk in blocks where blk.kind == .heading {
+            while bi < n && Int(toks[bi].start) < blk.start { bi += 1 }
+            var j = bi
+            while j < n && Int(toks[j].end) <= blk.end { toks[j].flags |= TokFlags.heading; j += 1 }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import StageKit
+
+/// Kinds of words in `calendar.tsv`.
+enum Cal: UInt8 {
+    case none = 0, month, monthAbbr, weekday, unit, tunit, season, rel, part, dayword, timeword, daypart, num, scale, cur, pct
+    init(name: String) {
+        switch name {
+        case "month": self = .month
+        case "month_abbr": self = .monthAbbr
+        case "weekday": self = .weekday
+        case "unit": self = .unit
+        case "tunit": self = .tunit
+        case "season": self = .season
+        case "rel": self = .rel
+        case "part": self = .part
+        case "dayword": self = .dayword
+        case "timeword": self = .timeword
+        case "daypart": self = .daypart
+        case "num": self = .num
+        case "scale": self = .scale
+        case "cur": self = .cur
+        case "pct": self = .pct
+        default: self = .none
+        }
+    }
+}
+
+/// Built-in labels; user patterns may add more after these.
+enum Label {
+    static let builtin = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE", "TIME", "MONEY", "PERCENT",
+                          "EMAIL", "URL", "PHONE", "LAW"]
+    static let person: UInt16 = 0, org: UInt16 = 1, gpe: UInt16 = 2, loc: UInt16 = 3, norp: UInt16 = 4, fac: UInt16 = 5,
+               event: UInt16 = 6, date: UInt16 = 7, time: UInt16 = 8, money: UInt16 = 9, percent: UInt16 = 10,
+               email: UInt16 = 11, url: UInt16 = 12, phone: UInt16 = 13, law: UInt16 = 14
+}
+
+/// Lower-cased hashes of the small words the rules look at.
+struct Words: Sendable {
+    let the, a, an, said, of, on, for_, and, in_, at, from, near, ago, earlier, later, century, per, cent,
+        percentage, point, points, mid, think, tank, dash, quarter, half, am, pm, amDots, pmDots, jr, jrDot, sr, ii, iii, iv, based: UInt64
+    let ordinalWords: HashTable
+    let roleNouns: HashTable
+    let orgAbbrev: HashTable
+    let particles: HashTable       // von, der, de, al, bin … (exact, lower case)
+    let sayVerbs: HashTable
+    let inPrepositions: HashTable
+    let yearPrepositions: HashTable
+    let monthContext: HashTable     // words before "May"/"March" that make them months
+    let timezones: HashTable        // exact
+    let acronymStop: HashTable      // exact: all-caps words that are not organisations
+    let apposition: HashTable       // lower: head noun → label + 1
+    let ordinalSuffix: [UInt8]
+
+    init() {
+        func l(_ s: String) -> UInt64 { Tokenizer.hash(s).1 }
+        func e(_ s: String) -> UInt64 { Tokenizer.hash(s).0 }
+        func set(_ words: String, exact: Bool = false) -> HashTable {
+            var t = HashTable(capacity: 64)
+            for w in words.split(separator: " ") { t.set(exact ? e(String(w)) : l(String(w)), 1) }
+            return t
+        }
+        the = l("the"); a = l("a"); an = l("an"); said = l("said"); of = e("of"); on = e("on"); for_ = e("for")
+        and = l("and"); in_ = l("in"); at = l("at"); from = l("from"); near = l("near"); ago = l("ago")
+        earlier = l("earlier"); later = l("later"); century = l("century"); per = l("per"); cent = l("cent")
+        percentage = l("percentage"); point = l("point"); points = l("points"); mid = l("mid"); think = l("think")
+        tank = l("tank"); dash = l("-"); quarter = l("quarter"); half = l("half"); am = l("am"); pm = l("pm"); amDots = l("a.m."); pmDots = l("p.m."); jr = e("Jr")
+        jrDot = e("Jr."); sr = e("Sr"); ii = e("II"); iii = e("III"); iv = e("IV"); based = l("based")
+        ordinalWords = set("first second third fourth last final")
+        roleNouns = set("analysts economists researchers officials executives scientists engineers staff employees workers strategists experts lawyers doctors professors students traders bankers investors")
+        orgAbbrev = set("Inc Corp Ltd Co Bros Cos", exact: true)
+        particles = set("von der de del della des di da du dos das van den ter la le al el bin bint ibn y zu", exact: true)
+        sayVerbs = set("said says say told added wrote argued explained noted stated insisted warned tweeted posted asked replied admitted acknowledged announced claimed urged recalled")
+        inPrepositions = set("in at from near")
+        yearPrepositions = set("in since of from until by during before after circa through between")
+        monthContext = set("in since until by early late mid last next this of from during before after through end")
+        timezones = set("GMT UTC ET EST EDT CT CST CDT PT PST PDT CET CEST BST MSK IST JST", exact: true)
+        acronymStop = set("FAQ FAQS CEO CFO COO CTO CIO GDP AI TV OK PDF USB PR HR IT DNA RNA ID VIP LGBT LGBTQ ESG IPO ETF API URL COVID AIDS HIV GMT UTC EST PM AM BC AD NB PS MBA PHD ASAP FYI DIY UFO IQ CV HQ TBD RSVP CCTV SUV ATM GPS LED LNG CPI RSS SMS PIN VAT NGO NGOS MP MPS MEP MEPS EV EVS VR AR QA UI UX IOS OS PC TOC PPE ICU ER UV IVF ADHD OCD PTSD STEM ROI KPI B2B B2C SEO SaaS I II III IV V VI VII VIII IX X XI XII", exact: true)
+        var ap = HashTable(capacity: 128)
+        for (words, label) in [
+            ("company firm group organization organisation agency bank startup charity nonprofit non-profit party newspaper broadcaster university manufacturer retailer lender insurer airline automaker carmaker consultancy conglomerate giant maker network outlet institute foundation union coalition alliance ministry militia tank publisher studio club team regulator watchdog", Label.org),
+            ("city town village region province country state port capital district suburb municipality", Label.gpe),
+            ("businessman businesswoman politician lawmaker diplomat official envoy journalist spokesman spokeswoman economist analyst professor senator executive lawyer actor actress singer writer author billionaire investor entrepreneur activist researcher scientist player coach commander adviser advisor son daughter wife husband mother father brother sister son-in-law daughter-in-law head chief founder director minister president leader member resident veteran", Label.person),
+        ] {
+            for w in words.split(separator: " ") { ap.set(l(String(w)), UInt32(label) + 1) }
+        }
+        apposition = ap
+        ordinalSuffix = Array("stndrdth".utf8)
+    }
+}
+
+/// Everything the stage reads from its data files, built once in `makeStage` and shared read-only.
+struct Lexicon: Sendable {
+    var gazetteer = PhraseTable(ignoreCase: false)
+    var titles = PhraseTable(ignoreCase: true)
+    /// Exact hash → 1 (given name) or 2 (given name that is also a common word).
+    var firstNames = HashTable(capacity: 4096)
+    /// Lower-cased hash of common English words.
+    var commonWords = HashTable(capacity: 50000)
+    /// Exact hash → label << 8 | position (1 last, 2 head, 3 any).
+    var cues = HashTable(capacity: 256)
+    /// Lower-cased hash → `Cal` raw value.
+    var calendar = HashTable(capacity: 256)
+    /// Exact hash of ISO 4217 codes.
+    var currencyCodes = HashTable(capacity: 256)
+    let words = Words()
+
+    static let files = ["places.tsv", "known.tsv", "titles.txt", "firstnames.tsv", "words.txt", "cuewords.tsv",
+                        "calendar.tsv", "currencies.tsv"]
+
+    /// Reads the data files from `context`; throws a `ConfigIssue` naming a missing file.
+    init(context: StageContext, mark: SourceMark?) throws {
+        func lines(_ name: String) throws -> [[Substring]] {
+            guard let path = context.dataPath(name) else {
+                throw ConfigIssue("entities: no resource directory to read data/\(name) from", at: mark)
+            }
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw ConfigIssue("entities: cannot read data file \(path)", at: mark)
+            }
+            return Lexicon.rows(text)
+        }
+        for row in try lines("places.tsv") where row.count >= 2 {
+            addGazetteer(row, priority: 0)
+        }
+        for row in try lines("known.tsv") where row.count >= 2 {
+            addGazetteer(row, priority: 1)
+        }
+        for row in try lines("titles.txt") {
+            titles.add(Tokenizer.phraseHashes(String(row[0]), ignoreCase: true), PhraseEntry(label: 0, weak: false, needsThe: false, priority: 0))
+        }
+        for row in try lines("firstnames.tsv") {
+            firstNames.set(Tokenizer.hash(String(row[0])).0, row.count > 1 && row[1].contains("w") ? 2 : 1)
+        }
+        for row in try lines("words.txt") { commonWords.set(Tokenizer.hash(String(row[0])).1, 1) }
+        for row in try lines("cuewords.tsv") where row.count >= 3 {
+            guard let label = Label.builtin.firstIndex(of: String(row[1])) else { continue }
+            let pos: UInt32 = row[2] == "last" ? 1 : row[2] == "head" ? 2 : 3
+            cues.set(Tokenizer.hash(String(row[0])).0, UInt32(label) << 8 | pos)
+        }
+        for row in try lines("calendar.tsv") where row.count >= 2 {
+            calendar.set(Tokenizer.hash(String(row[0])).1, UInt32(Cal(name: String(row[1])).rawValue))
+        }
+        for row in try lines("currencies.tsv") { currencyCodes.set(Tokenizer.hash(String(row[0])).0, 1) }
+    }
+
+    private mutating func addGazetteer(_ row: [Substring], priority: UInt8) {
+        guard let label = Label.builtin.firstIndex(of: String(row[1])) else { return }
+        let flags = row.count > 2 ? row[2] : ""
+        let entry = PhraseEntry(label: UInt16(label), weak: flags.contains("w"), needsThe: flags.contains("the"), priority: priority)
+        gazetteer.add(Tokenizer.phraseHashes(String(row[0]), ignoreCase: false), entry)
+    }
+
+    /// Tab-separated fields of the non-empty, non-comment lines of a data file.
+    static func rows(_ text: String) -> [[Substring]] {
+        text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).compactMap { line in
+            if line.hasPrefix("#") { return nil }
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces)[...] }
+            return f.first.map { $0.isEmpty } == false ? f : nil
+        }
+    }
+
+    @inline(__always) func cal(_ t: Tok) -> Cal {
+        guard let v = calendar.get(t.lhash) else { return .none }
+        return Cal(rawValue: UInt8(v)) ?? .none
+    }
+    @inline(__always) func isCommon(_ t: Tok) -> Bool { commonWords.contains(t.lhash) }
+    /// 0 not a given name, 1 given name, 2 given name that is also a common word.
+    @inline(__always) func firstName(_ t: Tok) -> UInt32 { firstNames.get(t.hash) ?? 0 }
+}

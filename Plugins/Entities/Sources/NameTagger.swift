@@ -1,0 +1,423 @@
+import StageKit
+
+/// Names (PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, LAW) from gazetteers, capitalisation and context.
+///
+/// Runs of capitalised words ("chunks", joined by particles such as "of", "von", "&" or a glued
+/// hyphen) are cut into units: gazetteer phrases (longest match), titles ("President", "Special
+/// Envoy") and plain words. A title splits a chunk and makes the name after it a PERSON; a cue word
+/// ("Council", "University", "River") labels the whole chunk; a given name starts a PERSON; what is
+/// left is labelled from its context (", a think tank", "said", "in X", acronyms) or not at all.
+/// Words at the start of a sentence and words in headings are never labelled from capitalisation
+/// alone. The second pass adds what the first learnt about the document (surnames, acronyms).
+struct NameTagger: Sendable {
+    let lex: Lexicon
+    /// Capitalisation and context guesses on (gazetteers, titles and memory always apply).
+    let guess: Bool
+
+    struct Unit {
+        var s: Int
+        var e: Int
+        /// 0 word, 1 gazetteer/memory phrase, 2 connector, 3 title
+        var kind: UInt8
+        var label: UInt16
+        var weak: Bool
+    }
+
+    /// What the first pass learnt: token-hash sequences with their labels.
+    struct Memory {
+        var table = PhraseTable(ignoreCase: false)
+        var count = 0
+        mutating func add(_ hashes: [UInt64], _ label: UInt16) {
+            table.add(hashes, PhraseEntry(label: label, weak: false, needsThe: false, priority: 2)); count += 1
+        }
+    }
+
+    /// Tags names among tokens not yet used; `learn` collects document memory (first pass),
+    /// `memory` applies it (second pass).
+    func tag(_ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<Tok>, memory: PhraseTable?, learn: inout Memory?, out: inout [TokSpan]) {
+        var run = Run(lex: lex, guess: guess, b: b, t: t, memory: memory, out: [], learn: learn)
+        run.all()
+        learn = run.learn
+        out.append(contentsOf: run.out)
+    }
+
+    /// The state of one pass over one document.
+    private struct Run {
+        let lex: Lexicon
+        let guess: Bool
+        let b: UnsafeBufferPointer<UInt8>
+        let t: UnsafeBufferPointer<Tok>
+        let memory: PhraseTable?
+        var out: [TokSpan]
+        var learn: Memory?
+        var units: [Unit] = []
+        var w: Words { lex.words }
+        var n: Int { t.count }
+
+        // MARK: token tests
+
+        func isCapWord(_ k: Int) -> Bool {
+            guard k < n else { return false }
+            let x = t[k]
+            guard x.kind == Tokenizer.kWord, x.has(TokFlags.cap) || x.has(TokFlags.allCaps), !x.has(TokFlags.used) else { return false }
+            if x.length >= 2 { return true }
+            // an initial: "W." before a capitalised word
+            return k + 2 < n && t[k + 1].kind == Tokenizer.kPunct && t[k + 1].length == 1 && b[Int(t[k + 1].start)] == 0x2E
+                && !t[k + 1].has(TokFlags.space) && t[k + 2].has(TokFlags.cap)
+        }
+
+        func gaz(_ i: Int) -> (end: Int, label: UInt16, weak: Bool)? {
+            var best: (end: Int, label: UInt16, weak: Bool)? = nil
+            if let g = lex.gazetteer.longest(t, at: i, limit: n) {
+                let e = lex.gazetteer.entries[g.entry]
+                if !e.needsThe || (i > 0 && t[i - 1].lhash == w.the) { best = (g.end, e.label, e.weak) }
+            }
+            if let memory, let m = memory.longest(t, at: i, limit: n) {
+                let me = memory.entries[m.entry]
+                if best == nil || m.end > best!.end || (m.end == best!.end && (best!.weak || best!.label == me.label)) {
+                    best = (m.end, me.label, false)
+                }
+            }
+            if let g = best {
+                for k in i..<g.end where t[k].has(TokFlags.used) { return nil }
+            }
+            return best
+        }
+
+        func isPunct(_ k: Int, _ c: UInt8) -> Bool {
+            k < n && t[k].kind == Tokenizer.kPunct && t[k].length == 1 && b[Int(t[k].start)] == c
+        }
+
+        /// End of a connector sequence starting at `k` that is followed by a name word, or nil.
+        func connector(_ k: Int) -> Int? {
+            var j = k
+            while j < n && j - k < 3 {
+                let x = t[j]
+                if x.has(TokFlags.used | TokFlags.sentStart | TokFlags.newline) { return nil }
+                var isConn = false
+                if x.kind == Tokenizer.kWord && x.has(TokFlags.lowerStart) {
+                    if x.hash == w.of || x.hash == w.on || x.hash == w.for_ {
+                        isConn = true
+                        if j + 1 < n, t[j + 1].lhash == w.the, t[j + 1].has(TokFlags.lowerStart) { j += 1 }
+                    } else if w.particles.contains(x.hash) { isConn = true }
+                } else if x.kind == Tokenizer.kPunct && x.length == 1 {
+                    let c = b[Int(x.start)]
+                    if c == 0x26 { isConn = true }
+                    if (c == 0x2D || c == 0x2E) && !x.has(TokFlags.space) && j + 1 < n && !t[j + 1].has(TokFlags.space) { isConn = true }
+                    if c == 0x2E && !x.has(TokFlags.space) && j > 0 && t[j - 1].length == 1 { isConn = true }
+                } else if x.kind == Tokenizer.kPunct, !x.has(TokFlags.space), j + 1 < n, !t[j + 1].has(TokFlags.space), x.lhash == dashHash {
+                    isConn = true
+                }
+                if !isConn { break }
+                j += 1
+                if j < n, !t[j].has(TokFlags.sentStart | TokFlags.newline), isCapWord(j) || gaz(j) != nil { return j }
+            }
+            return nil
+        }
+        var dashHash: UInt64 { lex.words.dash }
+
+        func sayVerbAfter(_ e: Int) -> Bool {
+            var k = e
+            if k < n, t[k].kind == Tokenizer.kPossessive { return false }
+            if isPunct(k, 0x2C) { return false }
+            guard k < n else { return false }
+            if t[k].has(TokFlags.sentStart) { return false }
+            if w.sayVerbs.contains(t[k].lhash) { return true }
+            // "X has said", "X also said"
+            k += 1
+            return k < n && t[k - 1].kind == Tokenizer.kWord && t[k - 1].has(TokFlags.lowerStart) && w.sayVerbs.contains(t[k].lhash) && t[k - 1].length <= 4
+        }
+
+        /// Label from an apposition after `e`: "X, a think tank" → ORG; "X, a special envoy" → PERSON.
+        func apposition(_ e: Int) -> UInt16? {
+            guard isPunct(e, 0x2C) else { return nil }
+            var k = e + 1
+            guard k < n else { return nil }
+            if t[k].lhash == w.a || t[k].lhash == w.an || t[k].lhash == w.the { k += 1 }
+            var found: UInt16? = nil
+            var steps = 0
+            while k < n && steps < 5 {
+                let x = t[k]
+                if x.has(TokFlags.sentStart) { break }
+                if x.kind == Tokenizer.kPunct && x.lhash == dashHash && !x.has(TokFlags.space) { k += 1; continue }
+                if x.kind != Tokenizer.kWord { break }
+                if x.hash == w.of || x.hash == w.for_ || x.lhash == w.in_ || x.lhash == w.at || x.lhash == w.and || x.hash == w.on { break }
+                if let v = w.apposition.get(x.lhash) { found = UInt16(v - 1) }
+                k += 1; steps += 1
+            }
+            return found
+        }
+
+        // MARK: output
+
+        mutating func emit(_ s: Int, _ e0: Int, _ label: UInt16, guessed: Bool) {
+            guard e0 > s else { return }
+            var e = e0
+            if isPunct(e, 0x2E), !t[e].has(TokFlags.space | TokFlags.used), w.orgAbbrev.contains(t[e - 1].hash) || t[e - 1].hash == w.jr || t[e - 1].hash == w.sr { e += 1 }
+            out.append(TokSpan(s: s, e: e, label: label))
+            guard learn != nil else { return }
+            var hashes: [UInt64] = []
+            var wordIdx: [Int] = []
+            for k in s..<e { hashes.append(t[k].hash); if t[k].kind == Tokenizer.kWord { wordIdx.append(k) } }
+            if guessed { learn!.add(hashes, label) }
+            if label == Label.person && wordIdx.count >= 2 {
+                learn!.add(hashes, label)
+                var last = wordIdx[wordIdx.count - 1]
+                let lh = t[last].hash
+                if (lh == w.jr || lh == w.sr || lh == w.ii || lh == w.iii || lh == w.iv) && wordIdx.count >= 3 { last = wordIdx[wordIdx.count - 2] }
+                if t[last].has(TokFlags.cap) && t[last].length >= 2 {
+                    // a hyphenated surname ("al-Assad") is remembered whole from its first part
+                    var from = last
+                    while from - 2 >= s, t[from - 1].lhash == dashHash, !t[from - 1].has(TokFlags.space) { from -= 2 }
+                    learn!.add((from...last).map { t[$0].hash }, label)
+                }
+                let first = wordIdx[0]
+                if lex.firstName(t[first]) == 1, lex.gazetteer.longest(t, at: first, limit: first + 1) == nil {
+                    learn!.add([t[first].hash], label)
+                }
+            }
+        }
+
+        // MARK: passes
+
+        mutating func all() {
+            var i = 0
+            while i < n {
+                let x = t[i]
+                if x.has(TokFlags.used) || x.kind != Tokenizer.kWord { i += 1; continue }
+                let g = gaz(i)
+                if g == nil {
+                    if !isCapWord(i) { i += 1; continue }
+                    if x.lhash == w.the || x.lhash == w.a || x.lhash == w.an { i += 1; continue }
+                }
+                let end = buildUnits(from: i)
+                let prevTitle = titleBefore(i)
+                processChunk(prevTitle: prevTitle)
+                i = max(end, i + 1)
+            }
+            if learn != nil { learnAcronyms() }
+        }
+
+        /// A lower-case title right before token `i` ("special envoy Kirill Dmitriev").
+        func titleBefore(_ i: Int) -> Bool {
+            guard i > 0, !t[i].has(TokFlags.sentStart) else { return false }
+            for back in 1...3 where i - back >= 0 {
+                let p = i - back
+                if t[p].has(TokFlags.used) { return false }
+                if let m = lex.titles.longest(t, at: p, limit: i), m.end == i { return true }
+                if p < i - 1 && t[p + 1].has(TokFlags.sentStart) { return false }
+            }
+            return false
+        }
+
+        mutating func buildUnits(from i: Int) -> Int {
+            units.removeAll(keepingCapacity: true)
+            var j = i
+            while j < n {
+                if j > i && t[j].has(TokFlags.sentStart | TokFlags.newline) { break }
+                if t[j].has(TokFlags.used) { break }
+                if let g = gaz(j) {
+                    units.append(Unit(s: j, e: g.end, kind: 1, label: g.label, weak: g.weak)); j = g.end; continue
+                }
+                if isCapWord(j) {
+                    if let m = lex.titles.longest(t, at: j, limit: n), t[j].has(TokFlags.cap) {
+                        units.append(Unit(s: j, e: m.end, kind: 3, label: 0, weak: false)); j = m.end; continue
+                    }
+                    units.append(Unit(s: j, e: j + 1, kind: 0, label: 0, weak: false)); j += 1; continue
+                }
+                if !units.isEmpty, units[units.count - 1].kind != 2, let c = connector(j) {
+                    units.append(Unit(s: j, e: c, kind: 2, label: 0, weak: false)); j = c; continue
+                }
+                break
+            }
+            return j
+        }
+
+        mutating func processChunk(prevTitle: Bool) {
+            var u = 0
+            let described = !units.isEmpty && guess && apposition(units[units.count - 1].e) != nil
+            while u < units.count && !described {
+                let x = units[u]
+                if x.kind == 2 { u += 1; continue }
+                let initial = t[x.s].has(TokFlags.initial)
+                if initial && (x.kind == 0 || (x.kind == 1 && x.weak)) {
+                    let nextIsName = u + 1 < units.count && (units[u + 1].kind == 0 || units[u + 1].kind == 1)
+                    if lex.firstName(t[x.s]) != 0 && nextIsName { break }
+                    u += 1; continue
+                }
+                if x.kind == 0 && (t[x.s].lhash == w.the || t[x.s].lhash == w.a || t[x.s].lhash == w.an) { u += 1; continue }
+                break
+            }
+            var segStart = u
+            var afterTitle = prevTitle && u == 0
+            var k = u
+            while k < units.count {
+                if units[k].kind == 3 {
+                    classify(segStart, k, afterTitle: afterTitle)
+                    segStart = k + 1; afterTitle = true
+                }
+                k += 1
+            }
+            classify(segStart, units.count, afterTitle: afterTitle)
+        }
+
+        func isNameUnit(_ x: Unit) -> Bool {
+            x.kind == 0 || (x.kind == 1 && (x.weak || x.label == Label.person))
+        }
+
+        mutating func classify(_ from: Int, _ to: Int, afterTitle: Bool) {
+            var a = from, z = to
+            while a < z && units[a].kind == 2 { a += 1 }
+            while z > a && units[z - 1].kind == 2 { z -= 1 }
+            guard a < z else { return }
+            let heading = t[units[a].s].has(TokFlags.heading)
+            if afterTitle {
+                var k = a, last = -1
+                while k < z {
+                    let x = units[k]
+                    if isNameUnit(x) { last = k; k += 1; continue }
+                    if x.kind == 2 && k + 1 < z && isNameUnit(units[k + 1]) { k += 1; continue }
+                    break
+                }
+                if last >= 0 {
+                    emit(units[a].s, units[last].e, Label.person, guessed: true)
+                    a = last + 1
+                    while a < z && units[a].kind == 2 { a += 1 }
+                    if a >= z { return }
+                }
+            }
+            if z - a == 1 && units[a].kind == 1 { emitGaz(units[a]); return }
+            if !heading && guess, let label = cueLabel(a, z) {
+                emit(units[a].s, units[z - 1].e, label, guessed: true)
+                return
+            }
+            var k = a
+            while k < z {
+                let x = units[k]
+                if x.kind == 2 { k += 1; continue }
+                if !heading && guess, let last = personRun(k, z) {
+                    emit(units[k].s, units[last].e, Label.person, guessed: true)
+                    k = last + 1; continue
+                }
+                if x.kind == 1 && !(leftoverable(x) && k + 1 < z && units[k + 1].kind == 0) { emitGaz(x); k += 1; continue }
+                var m = k, last = k
+                while m < z && (units[m].kind == 0 || leftoverable(units[m])
+                                || (units[m].kind == 2 && m + 1 < z && (units[m + 1].kind == 0 || leftoverable(units[m + 1])))) {
+                    if units[m].kind == 0 { last = m }
+                    m += 1
+                }
+                if !heading && guess { leftover(units[k].s, units[last].e) }
+                k = last + 1
+            }
+        }
+
+        /// A weak one-word place that may be part of an unknown name ("Kemi Badenoch").
+        func leftoverable(_ x: Unit) -> Bool {
+            x.kind == 1 && x.weak && x.e - x.s == 1 && (x.label == Label.gpe || x.label == Label.loc)
+        }
+
+        mutating func emitGaz(_ x: Unit) {
+            if x.weak {
+                if t[x.s].has(TokFlags.heading) { return }
+                if x.e - x.s == 1 && guess && sayVerbAfter(x.e) { emit(x.s, x.e, Label.person, guessed: true); return }
+            }
+            emit(x.s, x.e, x.label, guessed: false)
+        }
+
+        /// A cue word that labels the units a..<z as a whole.
+        func cueLabel(_ a: Int, _ z: Int) -> UInt16? {
+            guard units[z - 1].e - units[a].s >= 2 else { return nil }
+            let lastU = units[z - 1]
+            if lastU.kind == 0, let v = lex.cues.get(t[lastU.s].hash), v & 0xFF != 2 { return UInt16(v >> 8) }
+            let firstU = units[a]
+            if firstU.kind == 0, let v = lex.cues.get(t[firstU.s].hash), v & 0xFF != 1, z - a >= 2 { return UInt16(v >> 8) }
+            for k in a..<z where units[k].kind == 0 {
+                if let v = lex.cues.get(t[units[k].s].hash), v & 0xFF == 3 { return UInt16(v >> 8) }
+            }
+            return nil
+        }
+
+        /// A given name at unit k followed by name words: the last unit of the PERSON, or nil.
+        func personRun(_ k: Int, _ z: Int) -> Int? {
+            let x = units[k]
+            guard x.e - x.s == 1, x.kind == 0 || x.kind == 1 else { return nil }
+            let fn = lex.firstName(t[x.s])
+            guard fn != 0 else { return nil }
+            if x.kind == 1 && !(x.weak || x.label == Label.person) {
+                // "Jordan" the country: only before an unknown, uncommon word ("Jordan Bardella")
+                guard k + 1 < z, units[k + 1].kind == 0, !lex.isCommon(t[units[k + 1].s]) else { return nil }
+            }
+            var m = k + 1, last = -1, tokens = 1
+            while m < z && tokens < 5 {
+                let y = units[m]
+                if y.kind == 2 {
+                    if m + 1 < z, isNameUnit(units[m + 1]), t[y.s].kind == Tokenizer.kWord || t[y.s].lhash == dashHash || isPunct(y.s, 0x2E) { m += 1; continue }
+                    break
+                }
+                guard isNameUnit(y) else { break }
+                if y.kind == 0, lex.cues.contains(t[y.s].hash) { break }
+                if y.kind == 0, t[y.s].has(TokFlags.allCaps), t[y.s].length > 3 { break }
+                if last < 0 && fn == 2 && y.kind == 0 && lex.isCommon(t[y.s]) && lex.firstName(t[y.s]) == 0 { return nil }
+                last = m; tokens += y.e - y.s; m += 1
+            }
+            return last >= 0 ? last : nil
+        }
+
+        /// Capitalised words no rule has claimed: guess from their form and context.
+        mutating func leftover(_ s: Int, _ e: Int) {
+            var words = 0, common = 0, caps = 0
+            for k in s..<e where t[k].kind == Tokenizer.kWord {
+                words += 1
+                if lex.isCommon(t[k]) { common += 1 }
+                if t[k].has(TokFlags.allCaps) { caps += 1 }
+            }
+            if let label = apposition(e) { emit(s, e, label, guessed: true); return }
+            if words == 1 {
+                let x = t[s]
+                if x.has(TokFlags.allCaps) && x.length >= 2 && x.length <= 6 && !w.acronymStop.contains(x.hash) && !lex.isCommon(x) {
+                    emit(s, e, Label.org, guessed: true); return
+                }
+                if lex.isCommon(x) { return }
+                if sayVerbAfter(e) { emit(s, e, Label.person, guessed: true); return }
+                if s > 1, t[s - 1].lhash == w.at, w.roleNouns.contains(t[s - 2].lhash) {
+                    emit(s, e, Label.org, guessed: true); return
+                }
+                if s > 0, t[s - 1].has(TokFlags.lowerStart), t[s - 1].lhash == w.in_ || t[s - 1].lhash == w.near, !x.has(TokFlags.allCaps) {
+                    emit(s, e, Label.gpe, guessed: true); return
+                }
+                return
+            }
+            if common == 0 && caps == 0 && words <= 4 { emit(s, e, Label.person, guessed: true); return }
+            if caps == 0 && words <= 3 && sayVerbAfter(e) { emit(s, e, Label.person, guessed: true); return }
+        }
+
+        /// "Full Name (ACRONYM)": the acronym takes the label of the name before it.
+        mutating func learnAcronyms() {
+            var endLabel: [Int: (Int, UInt16)] = [:]
+            for sp in out { endLabel[sp.e] = (sp.s, sp.label) }
+            var k = 0
+            while k + 2 < n {
+                defer { k += 1 }
+                guard isPunct(k, 0x28), t[k + 1].has(TokFlags.allCaps), isPunct(k + 2, 0x29) else { continue }
+                let acr = t[k + 1]
+                if let (_, label) = endLabel[k] {
+                    learn!.add([acr.hash], label); continue
+                }
+                // initials of the capitalised words before the bracket
+                var letters: [UInt8] = []
+                var s = k
+                var p = k - 1
+                let want = Array(b[Int(acr.start)..<Int(acr.end)])
+                while p >= 0, letters.count < want.count, t[p].kind == Tokenizer.kWord, !t[p].has(TokFlags.used) {
+                    if t[p].has(TokFlags.cap) { letters.insert(b[Int(t[p].start)], at: 0); s = p } else if !w.particles.contains(t[p].hash) && t[p].hash != w.of && t[p].hash != w.for_ && t[p].hash != w.on && t[p].lhash != w.and && t[p].lhash != w.the { break }
+                    if t[p].has(TokFlags.sentStart) { break }
+                    p -= 1
+                }
+                if letters == want, k - s >= 2 {
+                    learn!.add((s..<k).map { t[$0].hash }, Label.org)
+                    learn!.add([acr.hash], Label.org)
+                }
+            }
+        }
+    }
+}
