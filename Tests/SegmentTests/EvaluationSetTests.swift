@@ -29,3 +29,19 @@ import Testing
         print("pySBD tests: \(passed)/\(cases.count)\n\(report)")
     }
 }
+
+/// Writes every case's output to $SEG_DUMP (JSON lines) when that variable is set; used while tuning.
+@Test func evaluationSets_dumpWhenAsked() throws {
+    guard let out = ProcessInfo.processInfo.environment["SEG_DUMP"] else { return }
+    var lines: [String] = []
+    for path in [TestSupport.repoRoot + "/Tests/Fixtures/sbd_golden_rules_en.jsonl",
+                 TestSupport.repoRoot + "/Tests/SegmentTests/Fixtures/sbd_pragmatic_segmenter_en_extra.jsonl",
+                 "/work/shared/eval/sbd_pysbd_en_clean_tests.jsonl"] {
+        for c in TestSupport.cases(path) {
+            let r = TestSupport.run(c)
+            let obj: [String: Any] = ["id": c.id, "ok": r.ok, "got": r.got, "want": r.want]
+            lines.append(String(decoding: try JSONSerialization.data(withJSONObject: obj), as: UTF8.self))
+        }
+    }
+    try lines.joined(separator: "\n").write(toFile: out, atomically: true, encoding: .utf8)
+}

@@ -60,7 +60,9 @@ struct SentenceSplitter: Sendable {
 
         @inline(__always) func emit(_ s: Int, _ e: Int) {
             var e = e
-            while e > s && Self.isSpace(b[e - 1]) { e -= 1 }
+            while e > s && (Self.isSpace(b[e - 1]) || (b[e - 1] == 0xA0 && e - 2 >= s && b[e - 2] == 0xC2)) {
+                e -= b[e - 1] == 0xA0 ? 2 : 1
+            }
             guard e > s else { return }
             appendSentence(b, s, e, block, &out)
         }
@@ -77,6 +79,7 @@ struct SentenceSplitter: Sendable {
         while i < end {
             let c = b[i]
             if Self.isSpace(c) { inSpace = true; i += 1; continue }
+            if c == 0xC2 && i + 1 < end && b[i + 1] == 0xA0 { inSpace = true; i += 2; continue }  // no-break space
 
             if inSpace {
                 inSpace = false
@@ -239,7 +242,7 @@ struct SentenceSplitter: Sendable {
 
             if p >= end { i = end; break }
 
-            if !Self.isSpace(b[p]) {
+            if !Self.isSpace(b[p]) && !(b[p] == 0xC2 && p + 1 < end && b[p + 1] == 0xA0) {
                 // No space after the mark.
                 var boundary = false
                 if kind == .strong {
@@ -284,7 +287,10 @@ struct SentenceSplitter: Sendable {
                 // An emoticon right after the mark belongs to the sentence: "Thanks! :) See you".
                 var e = p
                 let el = emoticonLength(b, q, end)
-                if el > 0 { e = q + el }
+                if el > 0 { e = q + el } else {
+                    let ml = emojiLength(b, q, end)
+                    if ml > 0 && (q + ml == end || Self.isSpace(b[q + ml])) { e = q + ml }
+                }
                 emit(sentStart, e)
                 sentStart = -1
                 i = e
@@ -436,11 +442,30 @@ struct SentenceSplitter: Sendable {
         return ws
     }
 
+    /// Skips whitespace, including no-break spaces (U+00A0).
     @inline(__always)
     func skipSpace(_ b: UnsafeBufferPointer<UInt8>, _ p: Int, _ end: Int) -> Int {
         var q = p
-        while q < end && Self.isSpace(b[q]) { q += 1 }
+        while q < end {
+            if Self.isSpace(b[q]) { q += 1 }
+            else if b[q] == 0xC2 && q + 1 < end && b[q + 1] == 0xA0 { q += 2 }
+            else { break }
+        }
         return q
+    }
+
+    /// Length of a run of emoji (pictographs, dingbats, variation selectors, joiners, skin tones) at `q`.
+    func emojiLength(_ b: UnsafeBufferPointer<UInt8>, _ q: Int, _ end: Int) -> Int {
+        var k = q
+        while k < end {
+            let c = b[k]
+            if c >= 0xF0 && c <= 0xF4 && k + 3 < end { k += 4; continue }                          // U+1F000…
+            if c == 0xE2 && k + 2 < end && (b[k + 1] >= 0x98 && b[k + 1] <= 0x9E) { k += 3; continue } // ☀…➿
+            if c == 0xEF && k + 2 < end && b[k + 1] == 0xB8 && b[k + 2] == 0x8F { k += 3; continue }  // VS16
+            if c == 0xE2 && k + 2 < end && b[k + 1] == 0x80 && b[k + 2] == 0x8D && k > q { k += 3; continue }  // ZWJ
+            break
+        }
+        return k - q
     }
 
     private func previousNonSpace(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ i: Int) -> UInt8 {
