@@ -45,3 +45,22 @@ import Testing
     }
     try lines.joined(separator: "\n").write(toFile: out, atomically: true, encoding: .utf8)
 }
+
+/// Writes the sentences of the main texts of the boilerplate sample to $SEG_ARTICLES (one per line,
+/// blank line between documents) when set; used to eyeball news text while tuning.
+@Test func articles_dumpWhenAsked() throws {
+    guard let out = ProcessInfo.processInfo.environment["SEG_ARTICLES"] else { return }
+    guard let data = FileManager.default.contents(atPath: "/work/shared/eval/boilerplate_scrapinghub_sample.jsonl") else { return }
+    var lines: [String] = []
+    for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+        guard let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+              let text = obj["expected_text"] as? String else { continue }
+        let doc = TestSupport.process(text)
+        for s in doc.sentences ?? [] {
+            let kind = doc.blocks![s.block].kind.rawValue
+            lines.append("[\(kind)] " + doc.slice(s.start, s.end).replacingOccurrences(of: "\n", with: "⏎"))
+        }
+        lines.append("")
+    }
+    try lines.joined(separator: "\n").write(toFile: out, atomically: true, encoding: .utf8)
+}

@@ -186,10 +186,17 @@ enum LineMarkers {
         else if f + 3 <= ce && b[f] == 0xE2 && b[f + 1] == 0x80 && (b[f + 2] == 0x9C || b[f + 2] == 0x98) { f += 3 }
         guard f < ce else { return false }
         let first = b[f]
-        guard ASCII.isUpper(first) || ASCII.isDigit(first) || first >= 0xC3 else { return false }
-        // Last significant character.
+        // A capital, a digit, or a non-ASCII letter (not a dash, bullet or other symbol from U+2000…).
+        guard ASCII.isUpper(first) || ASCII.isDigit(first) || (first >= 0xC3 && first <= 0xDF) || first >= 0xE3 else { return false }
+        // Last significant character, before closing quotes and brackets.
         var j = ce
-        while j > cs, b[j - 1] == UInt8(ascii: "\"") || b[j - 1] == UInt8(ascii: "'") || b[j - 1] == UInt8(ascii: ")") { j -= 1 }
+        while j > cs {
+            let c = b[j - 1]
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") || c == UInt8(ascii: ")") || c == UInt8(ascii: "]") { j -= 1; continue }
+            if (c == 0x9D || c == 0x99) && j - cs >= 3 && b[j - 3] == 0xE2 && b[j - 2] == 0x80 { j -= 3; continue }  // ” ’
+            if c == 0xBB && j - cs >= 2 && b[j - 2] == 0xC2 { j -= 2; continue }  // »
+            break
+        }
         guard j > cs else { return false }
         let last = b[j - 1]
         var needTitle = false
@@ -213,8 +220,15 @@ enum LineMarkers {
                 let c = b[k]
                 if ASCII.isLetter(c) || c >= 0xC0 { letters += 1 }
                 if (c == UInt8(ascii: "?") || c == UInt8(ascii: "!")) && k + 1 < ce && isBlank(b[k + 1]) { return false }
-                if c == UInt8(ascii: "."), k + 2 < ce, isBlank(b[k + 1]), ASCII.isUpper(b[k + 2]),
-                   k - ws >= 2, ASCII.isLower(b[k - 1]), ASCII.isLower(b[k - 2]) { return false }
+                if c == UInt8(ascii: "."), k - ws >= 2, ASCII.isLower(b[k - 1]), ASCII.isLower(b[k - 2]) {
+                    // "word. Next" or "word.” “Next": a full stop after a word, then a capital.
+                    var t = k + 1
+                    while t < ce && (b[t] == UInt8(ascii: "\"") || b[t] == UInt8(ascii: "'") || b[t] >= 0x80 && !(b[t] >= 0xC3 && b[t] <= 0xDF)) { t += 1 }
+                    if t < ce && isBlank(b[t]) {
+                        while t < ce && (isBlank(b[t]) || b[t] == UInt8(ascii: "\"") || b[t] == UInt8(ascii: "'") || b[t] == 0xE2 || b[t] == 0x80 || b[t] == 0x9C || b[t] == 0x98) { t += 1 }
+                        if t < ce && ASCII.isUpper(b[t]) { return false }
+                    }
+                }
                 k += 1
             }
             words += 1
