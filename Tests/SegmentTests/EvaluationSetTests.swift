@@ -5,20 +5,43 @@ import Testing
 /// Scores on the English Golden Rules and the pragmatic_segmenter extra cases (exact segments,
 /// outer whitespace stripped, empty segments dropped). Failures are printed.
 @Suite struct EvaluationSetTests {
+    static let golden = TestSupport.cases(TestSupport.repoRoot + "/Tests/Fixtures/sbd_golden_rules_en.jsonl")
+    static let extra = TestSupport.cases(TestSupport.repoRoot + "/Tests/SegmentTests/Fixtures/sbd_pragmatic_segmenter_en_extra.jsonl")
+
+    /// Extra cases that need the text rewritten (markup, deleted characters) or that no sound rule
+    /// gets right; see the README. A case that starts passing makes its test fail, so the list stays true.
+    static let knownExtraFailures: Set<String> = [
+        "ps-en-segment-021", "ps-en-segment-025", "ps-en-segment-031", "ps-en-segment-032", "ps-en-segment-033",
+        "ps-en-segment-045", "ps-en-segment-049", "ps-en-segment-053", "ps-en-segment-068", "ps-en-segment-069",
+        "ps-en-segment-074", "ps-en-segment-077", "ps-en-segment-081", "ps-en-segment-082",
+    ]
+
+    @Test(arguments: golden) func goldenRule_segmentsExactly(_ c: TestSupport.Case) {
+        let r = TestSupport.run(c)
+        #expect(r.got == r.want, "\(c.id): \(c.text.debugDescription)")
+    }
+
     @Test func goldenRules_passCount_isAtLeastTheAchievedScore() {
-        let cases = TestSupport.cases(TestSupport.repoRoot + "/Tests/Fixtures/sbd_golden_rules_en.jsonl")
-        #expect(cases.count == 52)
-        let (passed, report) = TestSupport.score(cases)
-        print("Golden Rules: \(passed)/\(cases.count)\n\(report)")
-        #expect(passed >= 45)
+        #expect(Self.golden.count == 52)
+        let (passed, report) = TestSupport.score(Self.golden)
+        print("Golden Rules: \(passed)/\(Self.golden.count)\n\(report)")
+        #expect(passed >= 52)
+    }
+
+    @Test(arguments: extra) func pragmaticExtraCase_segmentsExactly(_ c: TestSupport.Case) {
+        let r = TestSupport.run(c)
+        if Self.knownExtraFailures.contains(c.id) {
+            withKnownIssue { #expect(r.got == r.want) }
+        } else {
+            #expect(r.got == r.want, "\(c.id): \(c.text.debugDescription)")
+        }
     }
 
     @Test func pragmaticExtraCases_passCount_isAtLeastTheAchievedScore() {
-        let cases = TestSupport.cases(TestSupport.repoRoot + "/Tests/SegmentTests/Fixtures/sbd_pragmatic_segmenter_en_extra.jsonl")
-        #expect(cases.count == 125)
-        let (passed, report) = TestSupport.score(cases)
-        print("Pragmatic extra: \(passed)/\(cases.count)\n\(report)")
-        #expect(passed >= 100)
+        #expect(Self.extra.count == 125)
+        let (passed, report) = TestSupport.score(Self.extra)
+        print("Pragmatic extra: \(passed)/\(Self.extra.count)\n\(report)")
+        #expect(passed >= 110)
     }
 
     @Test func pysbdCleanTests_report() {

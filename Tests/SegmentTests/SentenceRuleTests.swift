@@ -151,3 +151,14 @@ struct SentenceCase: Sendable, CustomTestStringConvertible {
         #expect(TestSupport.sentences("It rained.\u{00A0}We stayed in.") == ["It rained.", "We stayed in."])
     }
 }
+
+extension SentenceRuleTests {
+    static let more: [SentenceCase] = [
+        .init("Talk to your sales rep. They will help.", ["Talk to your sales rep.", "They will help."]),
+        .init("Rock 'n roll is fine. The players' union agreed.", ["Rock 'n roll is fine.", "The players' union agreed."]),
+        .init("He said, 'We will win. It is certain,' and left.", ["He said, 'We will win. It is certain,' and left."]),
+    ]
+    @Test(arguments: more) func segment_lowercaseTitlesAndApostrophes(_ c: SentenceCase) {
+        #expect(TestSupport.sentences(c.text) == c.sentences)
+    }
+}

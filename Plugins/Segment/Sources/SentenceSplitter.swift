@@ -370,7 +370,9 @@ struct SentenceSplitter: Sendable {
         if letters == 0 { return regular }
 
         let kindRaw = lex.abbreviations.lookup(b, ws, t0)
-        if kindRaw != 0, let kind = AbbreviationKind(rawValue: kindRaw) {
+        if kindRaw != 0, var kind = AbbreviationKind(rawValue: kindRaw) {
+            // Titles are capitalised before a name ("Dr. Smith"); "your sales rep." is an ordinary use.
+            if kind == .title && !ASCII.isUpper(b[ws]) { kind = .plain }
             switch kind {
             case .title:
                 return false
@@ -574,8 +576,9 @@ struct SentenceSplitter: Sendable {
 
     // MARK: quotations and brackets
 
-    /// Finds quotations and brackets that open and close inside the block (quotes up to 1,000 bytes,
-    /// brackets up to 400), sorted by opening position.
+    /// Finds quotations and brackets that open and close inside the block (double quotes up to 1,000
+    /// bytes, single quotes up to 300 since apostrophes can pose as them, brackets up to 400), sorted
+    /// by opening position.
     func findProtectedSpans(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ scratch: inout SplitScratch) {
         scratch.spans.removeAll(keepingCapacity: true)
         scratch.stack.removeAll(keepingCapacity: true)
@@ -607,9 +610,9 @@ struct SentenceSplitter: Sendable {
             case UInt8(ascii: "'"), UInt8(ascii: "`"):
                 let nextIsLetter = j + 1 < end && Self.isLetter(b[j + 1])
                 if opensAfter(j) && j + 1 < end && !Self.isSpace(b[j + 1]) {
-                    if sq < 0 || c == UInt8(ascii: "`") || !(j > start && Self.isLetter(b[j - 1])) { sq = j }
+                    if !isElision(b, j + 1, end) { sq = j }
                 } else if sq >= 0 && !nextIsLetter && j > start && !Self.isSpace(b[j - 1]) {
-                    add(sq, j, 600, &scratch.spans); sq = -1
+                    add(sq, j, 300, &scratch.spans); sq = -1
                 }
             case UInt8(ascii: "("), UInt8(ascii: "["):
                 if scratch.stack.count < 16 { scratch.stack.append(j) }
@@ -631,7 +634,7 @@ struct SentenceSplitter: Sendable {
                 case 0x98: sq = j                                      // ‘
                 case 0x99:                                             // ’
                     let nextIsLetter = j + 3 < end && Self.isLetter(b[j + 3])
-                    if sq >= 0 && !nextIsLetter && j > start && !Self.isSpace(b[j - 1]) { add(sq, j, 600, &scratch.spans); sq = -1 }
+                    if sq >= 0 && !nextIsLetter && j > start && !Self.isSpace(b[j - 1]) { add(sq, j, 300, &scratch.spans); sq = -1 }
                 default: break
                 }
                 j += 2
@@ -645,6 +648,22 @@ struct SentenceSplitter: Sendable {
         }
         if unordered { scratch.spans.sort { $0.open < $1.open } }
     }
+
+    /// An apostrophe that starts a word rather than a quotation: a year ('90s) or a known elision
+    /// ('n', 'em, 'til, 'tis, 'twas, 'cause, 'bout, 'round …). `k` is the byte after the apostrophe.
+    private func isElision(_ b: UnsafeBufferPointer<UInt8>, _ k: Int, _ end: Int) -> Bool {
+        if ASCII.isDigit(b[k]) { return true }
+        var e = k
+        while e < end && e - k < 7 && Self.isLetter(b[e]) { e += 1 }
+        guard e > k, e - k < 7, e == end || !Self.isLetter(b[e]) else { return false }
+        var w: UInt64 = 0
+        for t in k..<e { w = w << 8 | UInt64(ASCIIFold.lower(b[t])) }
+        return Self.elisions.contains(w)
+    }
+
+    private static let elisions: Set<UInt64> = Set(["n", "em", "til", "tis", "twas", "cause", "cos", "bout", "round", "neath", "nother", "ere", "s", "t", "d", "ll", "re", "ve", "m"].map { word in
+        word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    })
 
     // MARK: output
 
