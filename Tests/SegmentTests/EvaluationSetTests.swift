@@ -87,3 +87,17 @@ import Testing
     }
     try lines.joined(separator: "\n").write(toFile: out, atomically: true, encoding: .utf8)
 }
+
+/// Prints the sentences of each paragraph of the file named by $SEG_TRY (paragraphs separated by a
+/// line "---"); used to try texts by hand.
+@Test func tryFile_printWhenAsked() throws {
+    guard let path = ProcessInfo.processInfo.environment["SEG_TRY"],
+          let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
+    for part in text.components(separatedBy: "\n---\n") {
+        let doc = TestSupport.process(part)
+        print("=== " + part.prefix(60).replacingOccurrences(of: "\n", with: "⏎"))
+        for s in doc.sentences ?? [] {
+            print("  [\(doc.blocks![s.block].kind.rawValue)] " + doc.slice(s.start, s.end).replacingOccurrences(of: "\n", with: "⏎"))
+        }
+    }
+}
