@@ -128,3 +128,20 @@ import StageKit
         #expect(doc.sentences?.map(\.block) == [1, 1])
     }
 }
+
+extension BlockTests {
+    static let headingEdges: [Expected] = [
+        // Two title-like lines in a row: only the first is a heading.
+        .init("Ingredients\n2 cups flour\n1 tsp. salt\nMix well.", [(.heading, "Ingredients"), (.paragraph, "2 cups flour"), (.paragraph, "1 tsp. salt"), (.paragraph, "Mix well.")]),
+        // A line followed by a quoted lower-case line is not a heading.
+        .init("He said\n\"we will see\"\nand left.", [(.paragraph, "He said"), (.paragraph, "\"we will see\""), (.paragraph, "and left.")]),
+        // A line that follows an unfinished line is not a heading.
+        .init("Contact us for\nPricing Info\nMore text.", [(.paragraph, "Contact us for"), (.paragraph, "Pricing Info"), (.paragraph, "More text.")]),
+        .init("— The Senate (@Senate) October 9, 2018\nMore text.", [(.paragraph, "— The Senate (@Senate) October 9, 2018"), (.paragraph, "More text.")]),
+        .init("“You gotta give me a win,” he said later. “Please.”\nMore.", [(.paragraph, "“You gotta give me a win,” he said later. “Please.”"), (.paragraph, "More.")]),
+    ]
+    @Test(arguments: headingEdges) func segment_headingEdgeCases(_ e: Expected) {
+        let got = Self.blocks(e.text)
+        #expect(Self.same(got, e.blocks), "got \(got)")
+    }
+}

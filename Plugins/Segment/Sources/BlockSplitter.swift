@@ -86,11 +86,12 @@ struct BlockSplitter: Sendable {
             }
 
             if detectHeadings && prevAllowsHeading && LineMarkers.looksLikeHeading(b, cs, ce),
-               let f = firstContentByte(b, next, end), Self.canOpenText(f) {
+               let f = firstLetterAfterOpeners(b, next, end), Self.canOpenText(f) {
                 close()
                 let level = out.isEmpty && start == 0 ? 1 : 2
                 out.append(RawBlock(start: cs, end: ce, kind: .heading, level: level, textStart: cs))
-                prevAllowsHeading = true
+                // Two title-like lines in a row are more often a list of short lines than two headings.
+                prevAllowsHeading = false
                 i = next; continue
             }
 
@@ -154,9 +155,19 @@ struct BlockSplitter: Sendable {
         }
     }
 
-    private func firstContentByte(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> UInt8? {
+    /// The first byte of the next text after `from`, past whitespace and opening quotes/brackets.
+    private func firstLetterAfterOpeners(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> UInt8? {
         var j = from
-        while j < end && ASCII.isSpace(b[j]) { j += 1 }
-        return j < end ? b[j] : nil
+        while j < end {
+            let c = b[j]
+            if ASCII.isSpace(c) || c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") || c == UInt8(ascii: "(") || c == UInt8(ascii: "[") {
+                j += 1
+            } else if c == 0xE2 && j + 2 < end && b[j + 1] == 0x80 && (b[j + 2] == 0x9C || b[j + 2] == 0x98) {
+                j += 3
+            } else {
+                return c
+            }
+        }
+        return nil
     }
 }

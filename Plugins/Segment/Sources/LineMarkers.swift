@@ -176,6 +176,22 @@ enum LineMarkers {
         return false
     }
 
+    private static let functionWords: Set<UInt64> = Set(["a", "an", "the", "and", "or", "nor", "but", "of", "to", "for", "with",
+        "in", "on", "at", "by", "from", "as", "that", "than", "into", "onto", "our", "your", "their", "its", "is", "are", "was"].map { w in
+        w.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    })
+
+    /// True when `b[cs..<e]` ends with an article, conjunction or preposition ("Contact us for"): such a
+    /// line is an unfinished sentence, not a title.
+    static func endsWithFunctionWord(_ b: UnsafeBufferPointer<UInt8>, _ cs: Int, _ e: Int) -> Bool {
+        var s = e
+        while s > cs && ASCII.isLetter(b[s - 1]) { s -= 1 }
+        guard e - s >= 1, e - s <= 5, s == cs || isBlank(b[s - 1]), s > cs else { return false }
+        var w: UInt64 = 0
+        for k in s..<e { w = w << 8 | UInt64(ASCIIFold.lower(b[k])) }
+        return functionWords.contains(w)
+    }
+
     /// A short, title-like line: at most 20 words and 150 bytes, starting with a capital or digit,
     /// not ending with `. , ; :` or an ellipsis, with no sentence break inside. Lines ending in `?`/`!`
     /// or longer than 12 words must be in title case (¾ of the words of four or more letters capitalised).
@@ -238,6 +254,7 @@ enum LineMarkers {
             }
         }
         guard letters > 0, words <= 20 else { return false }
+        if endsWithFunctionWord(b, cs, j) { return false }
         if words > 12 { needTitle = true }
         if needTitle && cap * 4 < sig * 3 { return false }
         return true
