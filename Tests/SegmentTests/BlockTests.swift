@@ -145,3 +145,10 @@ extension BlockTests {
         #expect(Self.same(got, e.blocks), "got \(got)")
     }
 }
+
+extension BlockTests {
+    @Test func segment_loneCarriageReturn_endsALine() {
+        let got = Self.blocks("First line.\rSecond line.\r\nThird line.")
+        #expect(Self.same(got, [(.paragraph, "First line."), (.paragraph, "Second line."), (.paragraph, "Third line.")]), "got \(got)")
+    }
+}

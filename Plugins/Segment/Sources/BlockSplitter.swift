@@ -39,8 +39,9 @@ struct BlockSplitter: Sendable {
 
         while i < end {
             // Find the line.
+            // A line ends at \n, or at a \r that is not part of \r\n (old Mac line ends).
             var le = i
-            while le < end && b[le] != 0x0A { le += 1 }
+            while le < end && b[le] != 0x0A && !(b[le] == 0x0D && (le + 1 == end || b[le + 1] != 0x0A)) { le += 1 }
             let next = le < end ? le + 1 : end
             var cs = i
             var indent = 0
