@@ -45,16 +45,17 @@ struct BlockSplitter: Sendable {
             let next = le < end ? le + 1 : end
             var cs = i
             var indent = 0
-            while cs < le && (b[cs] == 0x20 || b[cs] == 0x09 || b[cs] == 0x0D || b[cs] == 0x0B || b[cs] == 0x0C) {
-                indent += b[cs] == 0x09 ? 4 : 1; cs += 1
+            while cs < le {
+                let n = Whitespace.length(b, cs, le)
+                if n == 0 { break }
+                indent += b[cs] == 0x09 ? 4 : 1; cs += n
             }
             var ce = le
-            while ce > cs && ASCII.isSpace(b[ce - 1]) { ce -= 1 }
-            // Also treat U+00A0 runs as blank? Keep simple: ASCII whitespace only.
+            while ce > cs { let n = Whitespace.lengthBefore(b, cs, ce); if n == 0 { break }; ce -= n }
             if cs == ce {
                 close(); prevAllowsHeading = true; i = next; continue
             }
-            let line = Line(contentStart: cs, contentEnd: ce, trailingSpace: ce < le && (b[ce] == 0x20 || b[ce] == 0x09))
+            let line = Line(contentStart: cs, contentEnd: ce, trailingSpace: ce < le && b[ce] != 0x0D)
 
             if let m = LineMarkers.marker(b, cs, ce) {
                 close()

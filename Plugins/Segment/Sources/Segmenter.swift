@@ -36,17 +36,21 @@ public struct Segmenter: Stage {
             var known = layout.filter { $0.start >= 0 && $0.end <= b.count && $0.start < $0.end }
             known.sort { $0.start < $1.start }
             var pos = 0
-            for k in known where k.start >= pos {
-                if k.start > pos { plain.split(b, pos, k.start, into: &raw) }
+            for k in known {
+                // Keep UTF-8 characters whole if the layout cut one; skip blocks that overlap earlier ones.
                 var s = k.start, e = k.end
-                while s < e && ASCII.isSpace(b[s]) { s += 1 }
-                while e > s && ASCII.isSpace(b[e - 1]) { e -= 1 }
-                if e > s {
-                    var textStart = s
-                    if k.kind == .quote { while textStart < e && (b[textStart] == UInt8(ascii: ">") || b[textStart] == 0x20) { textStart += 1 } }
-                    raw.append(RawBlock(start: s, end: e, kind: k.kind, level: k.level, textStart: textStart))
+                while s < e && (b[s] & 0xC0) == 0x80 { s += 1 }
+                while e < b.count && (b[e] & 0xC0) == 0x80 { e += 1 }
+                guard s >= pos, s < e else { continue }
+                if s > pos { plain.split(b, pos, s, into: &raw) }
+                var ts = s, te = e
+                Whitespace.trim(b, &ts, &te)
+                if te > ts {
+                    var textStart = ts
+                    if k.kind == .quote { while textStart < te && (b[textStart] == UInt8(ascii: ">") || b[textStart] == 0x20) { textStart += 1 } }
+                    raw.append(RawBlock(start: ts, end: te, kind: k.kind, level: k.level, textStart: textStart))
                 }
-                pos = k.end
+                pos = e
             }
             if pos < b.count { plain.split(b, pos, b.count, into: &raw) }
         } else {
@@ -64,8 +68,7 @@ public struct Segmenter: Stage {
             switch r.kind {
             case .heading:
                 var s = r.textStart, e = r.end
-                while s < e && ASCII.isSpace(b[s]) { s += 1 }
-                while e > s && ASCII.isSpace(b[e - 1]) { e -= 1 }
+                Whitespace.trim(b, &s, &e)
                 if e > s { out.append(Sentence(start: s, end: e, block: index)) }
             case .code:
                 break
@@ -76,8 +79,7 @@ public struct Segmenter: Stage {
                     var e = s
                     while e < r.end && b[e] != 0x0A { e += 1 }
                     var a = s, z = e
-                    while a < z && ASCII.isSpace(b[a]) { a += 1 }
-                    while z > a && ASCII.isSpace(b[z - 1]) { z -= 1 }
+                    Whitespace.trim(b, &a, &z)
                     if z > a { out.append(Sentence(start: a, end: z, block: index)) }
                     s = e + 1
                 }

@@ -59,10 +59,8 @@ struct SentenceSplitter: Sendable {
         var tokenIsURL = false
 
         @inline(__always) func emit(_ s: Int, _ e: Int) {
-            var e = e
-            while e > s && (Self.isSpace(b[e - 1]) || (b[e - 1] == 0xA0 && e - 2 >= s && b[e - 2] == 0xC2)) {
-                e -= b[e - 1] == 0xA0 ? 2 : 1
-            }
+            var s = s, e = e
+            Whitespace.trim(b, &s, &e)
             guard e > s else { return }
             appendSentence(b, s, e, block, &out)
         }
@@ -79,7 +77,10 @@ struct SentenceSplitter: Sendable {
         while i < end {
             let c = b[i]
             if Self.isSpace(c) { inSpace = true; i += 1; continue }
-            if c == 0xC2 && i + 1 < end && b[i + 1] == 0xA0 { inSpace = true; i += 2; continue }  // no-break space
+            if c >= 0xC2 {  // Unicode spaces (no-break space, em space, ideographic space …)
+                let n = Whitespace.length(b, i, end)
+                if n > 0 { inSpace = true; i += n; continue }
+            }
 
             if inSpace {
                 inSpace = false
@@ -242,7 +243,7 @@ struct SentenceSplitter: Sendable {
 
             if p >= end { i = end; break }
 
-            if !Self.isSpace(b[p]) && !(b[p] == 0xC2 && p + 1 < end && b[p + 1] == 0xA0) {
+            if Whitespace.length(b, p, end) == 0 {
                 // No space after the mark.
                 var boundary = false
                 if kind == .strong {
@@ -444,15 +445,11 @@ struct SentenceSplitter: Sendable {
         return ws
     }
 
-    /// Skips whitespace, including no-break spaces (U+00A0).
+    /// Skips whitespace, including Unicode spaces.
     @inline(__always)
     func skipSpace(_ b: UnsafeBufferPointer<UInt8>, _ p: Int, _ end: Int) -> Int {
         var q = p
-        while q < end {
-            if Self.isSpace(b[q]) { q += 1 }
-            else if b[q] == 0xC2 && q + 1 < end && b[q + 1] == 0xA0 { q += 2 }
-            else { break }
-        }
+        while q < end { let n = Whitespace.length(b, q, end); if n == 0 { break }; q += n }
         return q
     }
 
@@ -678,11 +675,12 @@ struct SentenceSplitter: Sendable {
             if Self.isSpace(b[k]) { cut = k } else {
                 while cut > s + 1 && (b[cut] & 0xC0) == 0x80 { cut -= 1 }  // keep UTF-8 characters whole
             }
-            var ce = cut
-            while ce > s && Self.isSpace(b[ce - 1]) { ce -= 1 }
-            if ce > s { out.append(Sentence(start: s, end: ce, block: block)) }
+            var ps = s, pe = cut
+            Whitespace.trim(b, &ps, &pe)
+            if pe > ps { out.append(Sentence(start: ps, end: pe, block: block)) }
             s = cut
-            while s < e && Self.isSpace(b[s]) { s += 1 }
+            var e2 = e
+            Whitespace.trim(b, &s, &e2)
         }
         if e > s { out.append(Sentence(start: s, end: e, block: block)) }
     }
