@@ -152,3 +152,10 @@ extension BlockTests {
         #expect(Self.same(got, [(.paragraph, "First line."), (.paragraph, "Second line."), (.paragraph, "Third line.")]), "got \(got)")
     }
 }
+
+extension BlockTests {
+    @Test func segment_newlinesJoin_stillDetectsHeadingsAfterASentence() {
+        let got = Self.blocks("Some text ends here.\nIntroduction\nThe study\nbegins here.", TestSupport.joining)
+        #expect(Self.same(got, [(.paragraph, "Some text ends here."), (.heading, "Introduction"), (.paragraph, "The study\nbegins here.")]), "got \(got)")
+    }
+}

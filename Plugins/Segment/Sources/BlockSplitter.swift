@@ -80,13 +80,6 @@ struct BlockSplitter: Sendable {
                 i = next; continue
             }
 
-            if let o = open, let last = openLast, continues(o.kind, last, b, line) {
-                open!.end = ce
-                openLast = line
-                prevAllowsHeading = LineMarkers.endsSentence(b, cs, ce)
-                i = next; continue
-            }
-
             if detectHeadings && prevAllowsHeading && LineMarkers.looksLikeHeading(b, cs, ce),
                let f = firstLetterAfterOpeners(b, next, end), Self.canOpenText(f) {
                 close()
@@ -94,6 +87,13 @@ struct BlockSplitter: Sendable {
                 out.append(RawBlock(start: cs, end: ce, kind: .heading, level: level, textStart: cs))
                 // Two title-like lines in a row are more often a list of short lines than two headings.
                 prevAllowsHeading = false
+                i = next; continue
+            }
+
+            if let o = open, let last = openLast, continues(o.kind, last, b, line) {
+                open!.end = ce
+                openLast = line
+                prevAllowsHeading = LineMarkers.endsSentence(b, cs, ce)
                 i = next; continue
             }
 
