@@ -13,7 +13,7 @@ public struct SegmentFactory: StageFactory {
         OptionSpec("newlines", .choice(NewlineMode.allCases.map(\.rawValue)), default: "paragraph",
                    "single line breaks: paragraph (a line is a block unless it is a soft wrap), sentence (every line break ends a sentence), join (a line break is a space)"),
         OptionSpec("headings", .bool, default: "true",
-                   "detect headings in plain text (short title-like lines followed by text) when there is no layout"),
+                   "detect title-like lines followed by text as headings in plain text (not used when layout is present)"),
         OptionSpec("abbreviations", .stringList, default: "[]",
                    "extra abbreviations, e.g. \"Univ.\" or \"Gen. title\" (kinds: title, number, time, plain)"),
         OptionSpec("max_sentence_bytes", .int(0...100_000_000), default: "0",
