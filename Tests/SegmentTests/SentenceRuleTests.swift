@@ -1,14 +1,6 @@
 import Testing
 @testable import SegmentStage
 
-/// One input and the sentences it must give.
-struct SentenceCase: Sendable, CustomTestStringConvertible {
-    var text: String
-    var sentences: [String]
-    init(_ text: String, _ sentences: [String]) { self.text = text; self.sentences = sentences }
-    var testDescription: String { String(text.prefix(50)) }
-}
-
 /// Table tests for the sentence boundary rules, one table per behaviour.
 @Suite struct SentenceRuleTests {
     static let abbreviations: [SentenceCase] = [
