@@ -346,7 +346,6 @@ struct PatternMatcher: Sendable {
         var j = i
         let hasThe = t[i].lhash == w.the && t[i].kind == Tokenizer.kWord
         if hasThe { j = i + 1; guard ok(t, j) else { return nil } }
-        let s = hasThe ? i : j
         // early / mid / late + decade or year; decades
         var k = j
         var part = false

@@ -150,7 +150,7 @@ struct BlockSplitter: Sendable {
         switch last {
         case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: "/"), UInt8(ascii: "&"):
             return true
-        case 0x93, 0x94 where ce - cs >= 3 && b[ce - 3] == 0xE2 && b[ce - 2] == 0x80:  // – —
+        case 0x93 where ce - cs >= 3 && b[ce - 3] == 0xE2 && b[ce - 2] == 0x80, 0x94 where ce - cs >= 3 && b[ce - 3] == 0xE2 && b[ce - 2] == 0x80:  // – —
             return true
         default:
             return ce - cs >= 30

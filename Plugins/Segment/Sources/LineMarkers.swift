@@ -130,7 +130,7 @@ enum LineMarkers {
             switch c {
             case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "*"), UInt8(ascii: "_"):
                 j -= 1; continue
-            case 0x9D, 0x99 where j - cs >= 3 && b[j - 3] == 0xE2 && b[j - 2] == 0x80:  // ” ’
+            case 0x9D where j - cs >= 3 && b[j - 3] == 0xE2 && b[j - 2] == 0x80, 0x99 where j - cs >= 3 && b[j - 3] == 0xE2 && b[j - 2] == 0x80:  // ” ’
                 j -= 3; continue
             case 0xBB where j - cs >= 2 && b[j - 2] == 0xC2:  // »
                 j -= 2; continue
@@ -138,7 +138,7 @@ enum LineMarkers {
                 return true
             case 0xA6 where j - cs >= 3 && b[j - 3] == 0xE2 && b[j - 2] == 0x80:  // …
                 return true
-            case 0x8E, 0x81, 0x9F where j - cs >= 3 && b[j - 3] == 0xEF && b[j - 2] == 0xBC:  // ．！？
+            case 0x8E where j - cs >= 3 && b[j - 3] == 0xEF && b[j - 2] == 0xBC, 0x81 where j - cs >= 3 && b[j - 3] == 0xEF && b[j - 2] == 0xBC, 0x9F where j - cs >= 3 && b[j - 3] == 0xEF && b[j - 2] == 0xBC:  // ．！？
                 return true
             case 0x82 where j - cs >= 3 && b[j - 3] == 0xE3 && b[j - 2] == 0x80:  // 。
                 return true
