@@ -23,7 +23,8 @@ enum RuleWords {
         """
     static let likeSubjects = """
         i you we they i'd you'd we'd they'd would really do don't didn't dont didnt does doesn't doesnt to
-        also still definitely totally actually always might may will who people just all
+        also still definitely totally actually always might may will who people just all me u he she ya
+        everyone everybody someone somebody nobody kinda sorta i'll you'll we'll they'll genuinely
         """
 
     /// (word, roles, booster scalar).

@@ -157,6 +157,8 @@ struct SentenceScorer {
             } else if has(t, i - 1, .than), has(t, i - 2, .less) {
                 v *= settings.excess   // "less than stellar"
             }
+            // "too sweet to be believable": what follows "too X to" does not happen.
+            if settings.excess != 1, tooXTo(t, i) { v *= settings.negation }
             // Intention and counterfactual within the clause before the word.
             if v > 0 { v *= irrealis(t, i) }
             valence[i] = v
@@ -175,7 +177,10 @@ struct SentenceScorer {
             // "X, although Y": the weight goes to what follows ("while" mid-sentence is often temporal).
             if r.contains(.midTurn), q > firstWord, !has(t, q - 1, .even) { turnAt = q; break }
         }
-        if turnAt >= 0 {
+        if turnAt >= 0, roles(t[turnAt]).contains(.midTurn), let comma = nextComma(t, after: turnAt) {
+            // "(though ultimately unsuccessful, it demonstrated …)": the concession runs to the comma.
+            for q in (turnAt + 1)..<n { valence[q] *= q < comma ? settings.contrastBefore : settings.contrastAfter }
+        } else if turnAt >= 0 {
             for q in 0..<n {
                 if q < turnAt { valence[q] *= settings.contrastBefore } else if q > turnAt { valence[q] *= settings.contrastAfter }
             }
@@ -199,11 +204,32 @@ struct SentenceScorer {
         return Result(raw: sum, turns: turns)
     }
 
+    private func nextComma(_ t: [Token], after q: Int) -> Int? {
+        var k = q + 1
+        while k < t.count {
+            if t[k].kind == .punct && t[k].mark == 44 { return k }
+            if t[k].kind == .punct && t[k].mark != 34 { return nil }
+            k += 1
+        }
+        return nil
+    }
+
     private func opensConcession(_ t: [Token], _ f: Int) -> Bool {
         let r = roles(t[f])
         if r.contains(.concessive) { return true }
         if r.contains(.even) { return has(t, f + 1, .concessive) || has(t, f + 1, .ifWord) }
         if r.contains(.forAll) { return has(t, f + 1, .forAll) }   // "for all its charm, …"
+        return false
+    }
+
+    /// `too <word> to … <i>` within the clause (up to 5 words back).
+    private func tooXTo(_ t: [Token], _ i: Int) -> Bool {
+        var j = i - 1, k = 0
+        while j >= 2 && k < 5 {
+            if t[j].kind == .punct { return false }
+            if has(t, j, .to) && has(t, j - 2, .too) { return true }
+            k += 1; j -= 1
+        }
         return false
     }
 
