@@ -87,9 +87,9 @@ struct Phrase: Sendable {
 struct Lexicon: Sendable {
     private(set) var entries: [LexEntry] = []
     private var arena: [UInt8] = []
-    private var keyStart: [Int32] = []
-    private var keyLength: [Int32] = []
-    private var slots: [Int32] = []
+    /// Open-addressing slots: entry index (-1 empty), key start and length in `arena`, low hash bits.
+    private struct Slot { var entry: Int32; var start: Int32; var length: Int32; var hash: UInt32 }
+    private var slots: [Slot] = []
     private var mask = 0
     private(set) var phraseList: [Phrase] = []
     /// Longest emoticon in bytes, and which bytes can start one (ASCII).
@@ -105,21 +105,40 @@ struct Lexicon: Sendable {
 
     /// Entry index of a normalised key, or -1.
     @inline(__always)
-    func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 {
+    func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 { probe(p, n, lower: false) }
+
+    /// Entry index of ASCII bytes looked up lower-cased (no copy), or -1.
+    @inline(__always)
+    func findLowercased(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 { probe(p, n, lower: true) }
+
+    @inline(__always)
+    private func probe(_ p: UnsafePointer<UInt8>, _ n: Int, lower: Bool) -> Int32 {
         if n == 0 || slots.isEmpty { return -1 }
-        var s = Int(truncatingIfNeeded: Lexicon.hash(p, n)) & mask
-        return arena.withUnsafeBufferPointer { a -> Int32 in
-            while true {
-                let e = slots[s]
-                if e < 0 { return -1 }
-                let ei = Int(e)
-                if Int(keyLength[ei]) == n {
-                    let st = Int(keyStart[ei])
-                    var same = true
-                    for i in 0..<n where a[st + i] != p[i] { same = false; break }
-                    if same { return e }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        if lower {
+            for i in 0..<n { h = (h ^ UInt64(ASCII.lower(p[i]))) &* 0x0000_0100_0000_01b3 }
+        } else {
+            for i in 0..<n { h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01b3 }
+        }
+        let h32 = UInt32(truncatingIfNeeded: h >> 32)
+        return slots.withUnsafeBufferPointer { sl -> Int32 in
+            arena.withUnsafeBufferPointer { a -> Int32 in
+                var s = Int(truncatingIfNeeded: h) & mask
+                while true {
+                    let slot = sl[s]
+                    if slot.entry < 0 { return -1 }
+                    if slot.hash == h32 && Int(slot.length) == n {
+                        let st = Int(slot.start)
+                        var same = true
+                        if lower {
+                            for i in 0..<n where a[st + i] != ASCII.lower(p[i]) { same = false; break }
+                        } else {
+                            for i in 0..<n where a[st + i] != p[i] { same = false; break }
+                        }
+                        if same { return slot.entry }
+                    }
+                    s = (s + 1) & mask
                 }
-                s = (s + 1) & mask
             }
         }
     }
@@ -186,12 +205,13 @@ struct Lexicon: Sendable {
         var cap = 16
         while cap < keys.count * 2 { cap <<= 1 }
         mask = cap - 1
-        slots = [Int32](repeating: -1, count: cap)
+        slots = [Slot](repeating: Slot(entry: -1, start: 0, length: 0, hash: 0), count: cap)
         for (i, k) in keys.enumerated() {
-            keyStart.append(Int32(arena.count)); keyLength.append(Int32(k.count)); arena.append(contentsOf: k)
-            var s = k.withUnsafeBufferPointer { Int(truncatingIfNeeded: Lexicon.hash($0.baseAddress!, $0.count)) } & mask
-            while slots[s] >= 0 { s = (s + 1) & mask }
-            slots[s] = Int32(i)
+            let h = k.withUnsafeBufferPointer { Lexicon.hash($0.baseAddress!, $0.count) }
+            var s = Int(truncatingIfNeeded: h) & mask
+            while slots[s].entry >= 0 { s = (s + 1) & mask }
+            slots[s] = Slot(entry: Int32(i), start: Int32(arena.count), length: Int32(k.count), hash: UInt32(truncatingIfNeeded: h >> 32))
+            arena.append(contentsOf: k)
             if work[i].isSymbol && k[0] < 0x80 && work[i].valence != 0 {
                 symbolStart[Int(k[0])] = true
                 maxSymbolLength = max(maxSymbolLength, k.count)
@@ -218,9 +238,8 @@ struct Lexicon: Sendable {
         }
         var out: [(String, Double)] = []
         var lineNo = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for l in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNo += 1
-            let l = line.hasSuffix("\r") ? line.dropLast() : line
             if l.isEmpty || l.hasPrefix("#") { continue }
             guard let tab = l.lastIndex(of: "\t"), let v = Double(l[l.index(after: tab)...].trimmingCharacters(in: .whitespaces)) else {
                 throw ConfigIssue("sentiment: \(path):\(lineNo): expected 'term<TAB>valence'", at: nil)

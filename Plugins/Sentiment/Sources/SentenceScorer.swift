@@ -17,9 +17,7 @@ struct SentenceScorer {
     struct Result { var raw: Double; var turns: Bool }
 
     @inline(__always)
-    private func roles(_ t: Token) -> WordRole {
-        t.entry >= 0 ? lexicon.entries[Int(t.entry)].roles : []
-    }
+    private func roles(_ t: Token) -> WordRole { t.roles }
 
     @inline(__always)
     private func has(_ t: [Token], _ i: Int, _ r: WordRole) -> Bool {
@@ -49,9 +47,7 @@ struct SentenceScorer {
     }
 
     @inline(__always)
-    private func ownValence(_ t: Token) -> Double {
-        t.entry >= 0 ? Double(lexicon.entries[Int(t.entry)].valence) : 0
-    }
+    private func ownValence(_ t: Token) -> Double { Double(t.valence) }
 
     /// True when the word at `i` is followed by a word or symbol with a valence (within `span` words).
     private func followedByValence(_ t: [Token], _ i: Int, span: Int) -> Bool {

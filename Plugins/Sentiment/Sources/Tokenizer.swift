@@ -16,6 +16,9 @@ struct Token {
     var nt: Bool
     /// Letters repeated three times or more (`soooo`) and found only after shortening.
     var elongated: Bool
+    /// Copied from the lexicon entry so that scoring does not go back to the table.
+    var roles: WordRole = []
+    var valence: Float = 0
 }
 
 /// Splits a sentence's UTF-8 bytes into tokens and looks each word up in the lexicon. Works on bytes
@@ -140,12 +143,12 @@ struct Tokenizer {
         if len > 4, ASCII.lower(b[start]) == 119, ASCII.lower(b[start + 1]) == 119, ASCII.lower(b[start + 2]) == 119, b[start + 3] == 46 { return }
         // A whole chunk that is an emoticon (":)", "<3", "xD", "D:").
         if len <= lexicon.maxSymbolLength {
-            var hasPunct = false
-            for k in start..<end where b[k] < 0x80 && !ASCII.isAlnum(b[k]) { hasPunct = true; break }
-            if hasPunct || len <= 3 {
-                let e = lookup(b, start, end)
+            // Emoticons begin or end with a mark (":)", "<3", "d:", "0:)").
+            let first = b[start], last = b[end - 1]
+            if (first < 0x80 && !ASCII.isAlnum(first)) || (last < 0x80 && !ASCII.isAlnum(last)) {
+                let e = lexicon.findLowercased(b.baseAddress! + start, len)
                 if e >= 0, lexicon.entries[Int(e)].isSymbol, lexicon.entries[Int(e)].valence != 0 {
-                    out.append(Token(kind: .symbol, entry: e, mark: 0, caps: false, lower: false, nt: false, elongated: false))
+                    out.append(filled(Token(kind: .symbol, entry: e, mark: 0, caps: false, lower: false, nt: false, elongated: false)))
                     return
                 }
             }
@@ -167,7 +170,7 @@ struct Tokenizer {
                 case .emoji:
                     let e = lookup(b, j, j + w)
                     if e >= 0, lexicon.entries[Int(e)].valence != 0 {
-                        out.append(Token(kind: .symbol, entry: e, mark: 0, caps: false, lower: false, nt: false, elongated: false))
+                        out.append(filled(Token(kind: .symbol, entry: e, mark: 0, caps: false, lower: false, nt: false, elongated: false)))
                     }
                 case .dash: out.append(punct(44))
                 case .ellipsis: out.append(punct(46))
@@ -183,9 +186,9 @@ struct Tokenizer {
                 while l >= 2 {
                     let after = j + l
                     if after == end || !ASCII.isAlnum(b[after]) {
-                        let e = lookup(b, j, after)
+                        let e = lexicon.findLowercased(b.baseAddress! + j, after - j)
                         if e >= 0, lexicon.entries[Int(e)].isSymbol, lexicon.entries[Int(e)].valence != 0 {
-                            out.append(Token(kind: .symbol, entry: e, mark: 0, caps: false, lower: false, nt: false, elongated: false))
+                            out.append(filled(Token(kind: .symbol, entry: e, mark: 0, caps: false, lower: false, nt: false, elongated: false)))
                             j = after; matched = true; break
                         }
                     }
@@ -204,6 +207,17 @@ struct Tokenizer {
             }
             j += 1
         }
+    }
+
+    @inline(__always)
+    private func filled(_ t: Token) -> Token {
+        guard t.entry >= 0 else { return t }
+        var t = t
+        lexicon.entries.withUnsafeBufferPointer { es in
+            let e = es[Int(t.entry)]
+            t.roles = e.roles; t.valence = e.valence
+        }
+        return t
     }
 
     @inline(__always)
@@ -234,6 +248,7 @@ struct Tokenizer {
     /// Looks up bytes [s, e) lower-cased and normalised.
     private mutating func lookup(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int32 {
         key.removeAll(keepingCapacity: true)
+        key.reserveCapacity(e - s)
         var k = s
         while k < e {
             let c = b[k]
@@ -244,12 +259,25 @@ struct Tokenizer {
     }
 
     private mutating func emitWord(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ out: inout [Token]) {
-        var upper = 0, lowerCount = 0
+        var upper = 0, lowerCount = 0, ascii = true
         for k in s..<e {
             let c = b[k]
-            if ASCII.isUpper(c) { upper += 1 } else if ASCII.isLower(c) { lowerCount += 1 }
+            if ASCII.isUpper(c) { upper += 1 } else if ASCII.isLower(c) { lowerCount += 1 } else if c >= 0x80 { ascii = false }
         }
-        var entry = lookup(b, s, e)
+        let n = e - s
+        var entry: Int32
+        if ascii {
+            // Fast path: hash and compare lower-cased on the fly, no copy.
+            entry = lexicon.findLowercased(b.baseAddress! + s, n)
+            let nt = n >= 3 && ASCII.lower(b[e - 1]) == 116 && b[e - 2] == 39 && ASCII.lower(b[e - 3]) == 110
+            let superlative = n >= 6 && ASCII.lower(b[e - 1]) == 116 && ASCII.lower(b[e - 2]) == 115 && ASCII.lower(b[e - 3]) == 101
+            if entry >= 0 || !(superlative || Tokenizer.hasRun(b, s, e)) {
+                out.append(filled(Token(kind: .word, entry: entry, mark: 0, caps: upper >= 2 && lowerCount == 0, lower: lowerCount > 0,
+                                        nt: nt, elongated: false)))
+                return
+            }
+        }
+        entry = lookup(b, s, e)
         let kn = key.count
         let nt = kn >= 3 && key[kn - 1] == 116 && key[kn - 2] == 39 && key[kn - 3] == 110
         var elongated = false
@@ -266,8 +294,8 @@ struct Tokenizer {
                 if e2 >= 0 { entry = e2; elongated = true; break }
             }
         }
-        out.append(Token(kind: .word, entry: entry, mark: 0, caps: upper >= 2 && lowerCount == 0, lower: lowerCount > 0,
-                         nt: nt, elongated: elongated))
+        out.append(filled(Token(kind: .word, entry: entry, mark: 0, caps: upper >= 2 && lowerCount == 0, lower: lowerCount > 0,
+                                nt: nt, elongated: elongated)))
     }
 
     private mutating func superlativeBase(_ kn: Int) -> Int32 {
@@ -282,6 +310,16 @@ struct Tokenizer {
         if e < 0, key[stem - 1] == 105 { e = probe(stem - 1, [121]) }         // i → y
         if e < 0, stem >= 3, key[stem - 1] == key[stem - 2] { e = probe(stem - 1, []) }  // doubled consonant
         return e
+    }
+
+    @inline(__always)
+    private static func hasRun(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        var k = s + 2
+        while k < e {
+            if b[k] == b[k - 1] && b[k] == b[k - 2] { return true }
+            k += 1
+        }
+        return false
     }
 
     private func hasRun(_ n: Int) -> Bool {
