@@ -58,6 +58,16 @@ import Testing
         #expect(t[0].entry == TestSupport.analyzer.lexicon.find(Array("good".utf8)))
     }
 
+    @Test(arguments: ["h-happy", "H-h-happy", "b-b-bad"])
+    func tokenize_stutteredWord_isTheWord(text: String) {
+        let t = Self.tokens(text)
+        #expect(t.count == 1 && t[0].entry >= 0 && t[0].valence != 0, "\(text)")
+    }
+
+    @Test func tokenize_ordinaryHyphenatedWord_isNoStutter() {
+        #expect(Self.kinds("x-ray") == "w")
+    }
+
     @Test func tokenize_entityForms_doNotBecomeWords() {
         for s in ["&amp;", "&quot;", "&#39;", "&nbsp;", "&#8217;", "&hellip;"] {
             #expect(Self.tokens(s).allSatisfy { $0.kind != .word }, "\(s)")

@@ -13,6 +13,8 @@ struct RuleSettings: Sendable {
     var exclamation: Double = 0.292
     /// Multiplier of a sentence that asks one question (and has no `!`).
     var question: Double = 0.7
+    /// Added per `?` (at most three) when a sentence has two or more (VADER's 0.18).
+    var questions: Double = 0.18
     /// Contrast: the clause before `but` counts `contrastBefore`, the one after `contrastAfter`.
     var contrastBefore: Double = 0.5
     var contrastAfter: Double = 1.5

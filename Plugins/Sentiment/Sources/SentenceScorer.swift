@@ -1,5 +1,5 @@
 /// Scores one sentence's tokens with the rules (see README "Rules"). The raw result is an unbounded sum
-/// of valences (VADER's scale); `Sentiment.normalise` maps it to −1…1.
+/// of valences (VADER's scale); `SentimentAnalyzer.normalise` maps it to −1…1.
 struct SentenceScorer {
     let lexicon: Lexicon
     let settings: RuleSettings
@@ -141,7 +141,11 @@ struct SentenceScorer {
                 j -= 1
             }
             // A negator is not negated itself ("no and no").
-            if negations % 2 == 1 && !isNegator(t, i) && !comparesWithPast(t, i) { v *= settings.negation }
+            if negations % 2 == 1 && !isNegator(t, i) && !comparesWithPast(t, i) {
+                v *= settings.negation
+                // "not helpful at all": the negation is emphatic.
+                if has(t, i + 1, .at) && has(t, i + 2, .forAll) { v += (v > 0 ? 1 : -1) * Double(RuleWords.up) }
+            }
 
             // Degree and comparison right before the word.
             if has(t, i - 1, .too) {
@@ -195,6 +199,8 @@ struct SentenceScorer {
         var bangs = 0, questions = 0
         for x in t where x.kind == .punct { if x.mark == 33 { bangs += 1 } else if x.mark == 63 { questions += 1 } }
         if questions == 1 && bangs == 0 { sum *= settings.question }
+        // "??", "?!?": incredulity, an emphasis like "!".
+        if sum != 0 && questions >= 2 { sum += (sum > 0 ? 1 : -1) * Double(min(questions, 3)) * settings.questions }
         if sum != 0 && bangs > 0 { sum += (sum > 0 ? 1 : -1) * Double(min(bangs, 4)) * settings.exclamation }
         let turns = firstWord < n && roles(t[firstWord]).contains(.turn)
         return Result(raw: sum, turns: turns)

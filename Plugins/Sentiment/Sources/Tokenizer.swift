@@ -145,7 +145,11 @@ struct Tokenizer {
         if len <= lexicon.maxSymbolLength {
             // Emoticons begin or end with a mark (":)", "<3", "d:", "0:)").
             let first = b[start], last = b[end - 1]
-            if (first < 0x80 && !ASCII.isAlnum(first)) || (last < 0x80 && !ASCII.isAlnum(last)) {
+            var symbolLike = (first < 0x80 && !ASCII.isAlnum(first)) || (last < 0x80 && !ASCII.isAlnum(last))
+            if !symbolLike && len <= 4 {    // "o_O", "o.o", "x-d"
+                for k in start..<end where b[k] < 0x80 && !ASCII.isAlnum(b[k]) && b[k] != 39 { symbolLike = true; break }
+            }
+            if symbolLike {
                 let e = lexicon.findLowercased(b.baseAddress! + start, len)
                 if e >= 0, lexicon.entries[Int(e)].isSymbol, lexicon.entries[Int(e)].valence != 0 {
                     out.append(filled(Token(kind: .symbol, entry: e, mark: 0, caps: false, lower: false, nt: false, elongated: false)))
@@ -271,13 +275,18 @@ struct Tokenizer {
             entry = lexicon.findLowercased(b.baseAddress! + s, n)
             let nt = n >= 3 && ASCII.lower(b[e - 1]) == 116 && b[e - 2] == 39 && ASCII.lower(b[e - 3]) == 110
             let superlative = n >= 6 && ASCII.lower(b[e - 1]) == 116 && ASCII.lower(b[e - 2]) == 115 && ASCII.lower(b[e - 3]) == 101
-            if entry >= 0 || !(superlative || Tokenizer.hasRun(b, s, e)) {
+            if entry >= 0 || !(superlative || Tokenizer.hasRun(b, s, e) || (n >= 3 && b[s + 1] == 45) || (n >= 4 && b[s + 2] == 45)) {
                 out.append(filled(Token(kind: .word, entry: entry, mark: 0, caps: upper >= 2 && lowerCount == 0, lower: lowerCount > 0,
                                         nt: nt, elongated: false)))
                 return
             }
         }
         entry = lookup(b, s, e)
+        if entry < 0, let cut = Tokenizer.stutter(b, s, e) {
+            // "h-happy", "b-b-baka": the word after the stutter.
+            emitWord(b, cut, e, &out)
+            return
+        }
         let kn = key.count
         let nt = kn >= 3 && key[kn - 1] == 116 && key[kn - 2] == 39 && key[kn - 3] == 110
         var elongated = false
@@ -310,6 +319,25 @@ struct Tokenizer {
         if e < 0, key[stem - 1] == 105 { e = probe(stem - 1, [121]) }         // i → y
         if e < 0, stem >= 3, key[stem - 1] == key[stem - 2] { e = probe(stem - 1, []) }  // doubled consonant
         return e
+    }
+
+    /// Start of the last part of a stuttered word (`h-happy`, `I-i-it's`): every part before it is a
+    /// short prefix of it. Nil for other words.
+    private static func stutter(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int? {
+        var lastHyphen = -1
+        for k in s..<e where b[k] == 45 { lastHyphen = k }
+        guard lastHyphen > s, lastHyphen + 1 < e else { return nil }
+        let word = lastHyphen + 1
+        var p = s
+        while p < lastHyphen {
+            var q = p
+            while q < lastHyphen, b[q] != 45 { q += 1 }
+            let n = q - p
+            guard n >= 1, n <= 2, n < e - word else { return nil }
+            for k in 0..<n where ASCII.lower(b[p + k]) != ASCII.lower(b[word + k]) { return nil }
+            p = q + 1
+        }
+        return word
     }
 
     @inline(__always)
