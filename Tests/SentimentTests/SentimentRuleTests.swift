@@ -50,6 +50,20 @@ import Testing
         #expect(Self.s("Wouldn't that be great?") > 0.05)
     }
 
+    @Test func negation_window_skipsArticles() {
+        #expect(Self.s("It wouldn't be such a bad idea") > 0.05)
+    }
+
+    @Test(arguments: ["I have no idea lol", "I'm not the one, haha", "not sure lol"])
+    func negation_doesNotReachInterjections(text: String) {
+        #expect(Self.s(text) > 0.05, "\(text)")
+    }
+
+    @Test func negation_insideAnIdiom_isUsedUp() {
+        // "no doubt" is a phrase; its "no" does not also negate "great".
+        #expect(Self.s("no doubt great") > Self.s("great"))
+    }
+
     @Test func negation_acrossOr_reachesBothWords() {
         #expect(Self.s("It is not funny or clever") < Self.s("It is not funny"))
     }

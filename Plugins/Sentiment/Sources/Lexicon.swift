@@ -3,7 +3,7 @@ import StageKit
 
 /// What a word does besides (or instead of) carrying a valence of its own.
 struct WordRole: OptionSet, Sendable, Hashable {
-    let rawValue: UInt32
+    let rawValue: UInt64
     /// `not`, `never`, `n't`, `without`: flips the valence of the words that follow in its clause.
     static let negator = WordRole(rawValue: 1 << 0)
     /// `very`, `slightly`: raises or lowers the strength of the next words (see `Entry.scalar`).
@@ -60,6 +60,8 @@ struct WordRole: OptionSet, Sendable, Hashable {
     static let degreeThis = WordRole(rawValue: 1 << 30)
     /// `or`, `nor`, `and`: a negation reaches across them (`not funny or clever`).
     static let coordinator = WordRole(rawValue: 1 << 31)
+    /// `lol`, `haha`, `ugh`, `wow`: discourse markers, outside the scope of a negation.
+    static let interjection = WordRole(rawValue: 1 << 32)
 }
 
 /// A word, emoticon or emoji known to the stage.

@@ -27,6 +27,11 @@ enum RuleWords {
         everyone everybody someone somebody nobody kinda sorta i'll you'll we'll they'll genuinely
         """
 
+    static let interjections = """
+        lol lolz lmao lmfao rofl roflmao haha hahaha hehe hehehe heh yay woohoo wow omg ugh argh meh yikes
+        ha hah xd
+        """
+
     /// (word, roles, booster scalar).
     static let table: [(String, WordRole, Float)] = {
         var t: [(String, WordRole, Float)] = []
@@ -36,6 +41,8 @@ enum RuleWords {
         for w in words(dampeners) { t.append((w, .booster, down)) }
         t.append(("pretty", .booster, 0))  // "pretty good": an adverb, not a valence of its own
         for w in words(likeSubjects) { t.append((w, .likeSubject, 0)) }
+        for w in words(interjections) { t.append((w, .interjection, 0)) }
+        t.append(("an", .article, 0))
         t += [
             ("like", .like, 0), ("too", .too, 0), ("less", .less, 0), ("least", .least, 0),
             ("never", .never, 0), ("been", .been, 0), ("so", .degreeThis, 0), ("this", .degreeThis, 0),

@@ -6,6 +6,8 @@ struct SentenceScorer {
 
     /// Per-token valences of the last sentence scored (for tests and debugging).
     private(set) var valence: [Double] = []
+    /// Tokens inside a matched multi-word expression, whose words no longer act as negators.
+    private var inPhrase: [Bool] = []
     /// Index of a negated auxiliary opening a question ("Wouldn't that be great?"), which does not negate.
     private var rhetorical = -1
 
@@ -27,7 +29,7 @@ struct SentenceScorer {
     @inline(__always)
     private func isNegator(_ t: [Token], _ i: Int) -> Bool {
         guard t[i].kind == .word else { return false }
-        if i == rhetorical { return false }
+        if i == rhetorical || (i < inPhrase.count && inPhrase[i]) { return false }
         if t[i].nt { return true }
         let r = roles(t[i])
         if r.contains(.negator) {
@@ -79,6 +81,8 @@ struct SentenceScorer {
         let n = t.count
         valence.removeAll(keepingCapacity: true)
         valence.append(contentsOf: repeatElement(0, count: n))
+        inPhrase.removeAll(keepingCapacity: true)
+        inPhrase.append(contentsOf: repeatElement(false, count: n))
         if n == 0 { return Result(raw: 0, turns: false) }
 
         rhetorical = -1
@@ -99,6 +103,7 @@ struct SentenceScorer {
             if r.contains(.phraseStart), let (len, pv) = matchPhrase(t, i) {
                 v = pv
                 skipUntil = i + len
+                for q in i..<(i + len) { inPhrase[q] = true }
                 if v == 0 { continue }
             } else {
                 v = ownValence(t[i])
@@ -123,8 +128,10 @@ struct SentenceScorer {
                 let x = t[j]
                 if x.kind == .punct { if x.mark != 34 { break }; j -= 1; continue }
                 if x.kind == .symbol { break }
-                k += 1
                 let xr = roles(x)
+                // Articles do not count towards the window ("wouldn't be such a bad idea").
+                if xr.contains(.article) { j -= 1; continue }
+                k += 1
                 if xr.contains(.contrast) || xr.contains(.concessive) || xr.contains(.yet) { break }
                 let decay = k == 1 ? 1.0 : (k == 2 ? 0.95 : 0.9)
                 if xr.contains(.booster), x.entry >= 0 {
@@ -141,7 +148,7 @@ struct SentenceScorer {
                 j -= 1
             }
             // A negator is not negated itself ("no and no").
-            if negations % 2 == 1 && !isNegator(t, i) && !comparesWithPast(t, i) {
+            if negations % 2 == 1 && !isNegator(t, i) && !comparesWithPast(t, i) && !r.contains(.interjection) {
                 v *= settings.negation
                 // "not helpful at all": the negation is emphatic.
                 if has(t, i + 1, .at) && has(t, i + 2, .forAll) { v += (v > 0 ? 1 : -1) * Double(RuleWords.up) }

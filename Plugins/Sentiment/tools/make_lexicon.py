@@ -52,8 +52,11 @@ def read_vader():
             continue
         term, val = parts[0].strip(), float(parts[1])
         key = term.lower()
-        # VADER looks up lower-cased tokens, so an upper-case duplicate (":D" beside ":d") is unreachable there.
-        if key in lex and term != key:
+        # The stage matches lower-cased, as VADER does. Duplicated emoticons keep their first rating
+        # (VADER rates "d:" twice: -2.9 in the emoticon block, the horror face "D:", and +1.2 further
+        # down; VADER's dict keeps the last); duplicated words keep the lower-case spelling's.
+        is_symbol = not key.replace("'", "").replace("-", "").isalnum()
+        if key in lex and (is_symbol or term != key):
             continue
         lex[key] = val
     return lex
