@@ -234,6 +234,8 @@ import Testing
     @Test func htmlEntity_ampersand_changesNothing() {
         #expect(Self.s("good &amp; cheap") == Self.s("good cheap"))
         #expect(Self.s("bad &amp;amp; sad") == Self.s("bad sad"))
+        // Double-encoded "&amp;amp;" must not leave a ";" that would end the negation's clause.
+        #expect(Self.s("not &amp;amp; good") == Self.s("not & good"))
     }
 
     // MARK: tokens that carry nothing

@@ -78,6 +78,11 @@ struct Tokenizer {
         out.removeAll(keepingCapacity: true)
         if bytes.contains(38) {  // '&': decode HTML entities into a copy first
             decodeEntities(bytes)
+            if decoded.count < bytes.count, decoded.contains(38) {
+                // Double-encoded text ("&amp;amp;"): one more pass.
+                let once = decoded
+                once.withUnsafeBufferPointer { decodeEntities($0) }
+            }
             let copy = decoded
             copy.withUnsafeBufferPointer { run($0, &out) }
         } else {
@@ -93,8 +98,7 @@ struct Tokenizer {
                 var j = i + 1
                 while j < b.count, j - i <= 9, ASCII.isAlnum(b[j]) || b[j] == 35 { j += 1 }
                 if j < b.count, b[j] == 59, j > i + 1 {
-                    let name = Array(b[(i + 1)..<j])
-                    if let r = Tokenizer.entity(name) {
+                    if let r = Tokenizer.entity(b, i + 1, j) {
                         decoded.append(contentsOf: r); i = j + 1; continue
                     }
                 }
@@ -103,22 +107,24 @@ struct Tokenizer {
         }
     }
 
-    private static func entity(_ n: [UInt8]) -> [UInt8]? {
-        switch String(decoding: n, as: UTF8.self).lowercased() {
-        case "amp": return [38]
-        case "lt": return [60]
-        case "gt": return [62]
-        case "quot": return [34]
-        case "apos", "#39", "#x27": return [39]
-        case "nbsp", "#160": return [32]
-        case "rsquo", "#8217": return [39]
-        case "lsquo", "ldquo", "rdquo", "#8220", "#8221": return [34]
-        case "hellip", "#8230": return [46, 46, 46]
-        case "mdash", "ndash", "#8211", "#8212": return [32, 45, 32]
-        default:
-            if n.first == 35 { return [32] }  // other numeric references: drop
-            return nil
+    /// Named and numeric references the decoder knows, lower-case, with their replacement bytes.
+    private static let entities: [([UInt8], [UInt8])] = [
+        ("amp", "&"), ("lt", "<"), ("gt", ">"), ("quot", "\""), ("apos", "'"), ("#39", "'"), ("#x27", "'"),
+        ("nbsp", " "), ("#160", " "), ("rsquo", "'"), ("lsquo", "'"), ("#8217", "'"), ("ldquo", "\""),
+        ("rdquo", "\""), ("#8220", "\""), ("#8221", "\""), ("hellip", "..."), ("#8230", "..."),
+        ("mdash", " - "), ("ndash", " - "), ("#8211", " - "), ("#8212", " - "),
+    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    /// The replacement of an entity name (bytes between `&` and `;`), or nil when unknown.
+    private static func entity(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> [UInt8]? {
+        let n = e - s
+        for (name, repl) in entities where name.count == n {
+            var same = true
+            for k in 0..<n where ASCII.lower(b[s + k]) != name[k] { same = false; break }
+            if same { return repl }
         }
+        if b[s] == 35 { return [32] }  // other numeric references: a space
+        return nil
     }
 
     private mutating func run(_ b: UnsafeBufferPointer<UInt8>, _ out: inout [Token]) {
