@@ -1,13 +1,69 @@
+import Foundation
 import StageKit
 
-/// Placeholder, replaced by the real stage.
+/// `sentiment`: lexicon- and rule-based sentiment per sentence and per document (see README).
 public struct SentimentFactory: StageFactory {
     public init() {}
     public let name = "sentiment"
-    public let summary = "TODO"
-    public let requires: [Field] = [.text]
-    public let provides: [Field] = []
-    public let options: [OptionSpec] = []
-    public func makeStage(options: StageOptions, context: StageContext) throws -> any Stage { Nop() }
+    public let summary = "sentence and document sentiment (-1…1, positive/negative/neutral) from a lexicon and rules"
+    public let requires: [Field] = [.sentences]
+    public let provides: [Field] = [.sentiment]
+    public let resourceBundle: String? = "textpiped_SentimentPlugin.resources"
+    public let options: [OptionSpec] = [
+        OptionSpec("lexicon", .string, default: "", "lexicon file (term TAB valence -4…4) replacing the built-in data/lexicon.tsv; relative to the config file"),
+        OptionSpec("words", .any("mapping of word or phrase to valence -4…4"), default: "{}", "words and phrases added to (or overriding) the lexicon; 0 removes a word"),
+        OptionSpec("positive_threshold", .double(0...1), default: "0.05", "scores at or above this are labelled positive"),
+        OptionSpec("negative_threshold", .double(-1...0), default: "-0.05", "scores at or below this are labelled negative"),
+        OptionSpec("alpha", .double(0.1...1000), default: "15", "normalisation constant: score = x / sqrt(x² + alpha) for a valence sum x"),
+    ]
+
+    public func makeStage(options: StageOptions, context: StageContext) throws -> any Stage {
+        try makeAnalyzer(options: options, context: context)
+    }
+
+    /// The same as `makeStage`, typed, for tests and evaluation tools.
+    public func makeAnalyzer(options: StageOptions, context: StageContext) throws -> SentimentAnalyzer {
+        var issues: [ConfigIssue] = []
+        let path: String
+        let custom = options.string("lexicon", default: "")
+        if custom.isEmpty {
+            guard let p = context.dataPath("lexicon.tsv") else {
+                throw ConfigIssue("sentiment: no resource directory, cannot find data/lexicon.tsv", at: options.mark)
+            }
+            path = p
+        } else {
+            path = context.resolve(custom)
+        }
+        guard FileManagerShim.exists(path) else {
+            throw ConfigIssue("sentiment: lexicon file not found: \(path)", at: options.node?["lexicon"]?.mark ?? options.mark)
+        }
+        var terms: [(String, Double)]
+        do { terms = try Lexicon.parse(file: path) } catch let e as ConfigIssue {
+            throw ConfigIssue(e.message, at: options.node?["lexicon"]?.mark ?? options.mark)
+        }
+        if let node = options.node("words") {
+            if let map = node.mapping {
+                for entry in map {
+                    if entry.key.trimmingCharacters(in: .whitespaces).isEmpty {
+                        issues.append(ConfigIssue("sentiment: option 'words' has an empty word", at: entry.keyMark)); continue
+                    }
+                    guard let v = entry.value.doubleValue else {
+                        issues.append(ConfigIssue("sentiment: valence of '\(entry.key)' must be a number -4…4, found \(entry.value.kindDescription)", at: entry.value.mark)); continue
+                    }
+                    guard (-4.0...4.0).contains(v) else {
+                        issues.append(ConfigIssue("sentiment: valence of '\(entry.key)' must be between -4 and 4, found \(v)", at: entry.value.mark)); continue
+                    }
+                    terms.append((entry.key, v))
+                }
+            } else {
+                issues.append(ConfigIssue("sentiment: option 'words' must be a mapping of word to valence, found \(node.kindDescription)", at: node.mark))
+            }
+        }
+        let pos = options.double("positive_threshold", default: 0.05)
+        let neg = options.double("negative_threshold", default: -0.05)
+        if issues.count == 1 { throw issues[0] }
+        if issues.count > 1 { throw ConfigIssues(issues) }
+        return SentimentAnalyzer(lexicon: Lexicon(terms: terms), positiveThreshold: pos, negativeThreshold: neg,
+                                 alpha: options.double("alpha", default: 15))
+    }
 }
-struct Nop: Stage { func process(_ document: inout Document) throws {} }

@@ -1,0 +1,256 @@
+import Foundation
+import StageKit
+
+/// What a word does besides (or instead of) carrying a valence of its own.
+struct WordRole: OptionSet, Sendable, Hashable {
+    let rawValue: UInt64
+    /// `not`, `never`, `n't`, `without`: flips the valence of the words that follow in its clause.
+    static let negator = WordRole(rawValue: 1 << 0)
+    /// `very`, `slightly`: raises or lowers the strength of the next words (see `Entry.scalar`).
+    static let booster = WordRole(rawValue: 1 << 1)
+    /// `but`, `however`: the clause before counts half, the clause after one and a half.
+    static let contrast = WordRole(rawValue: 1 << 2)
+    /// `although`, `while`, `despite` at the start of a sentence: the clause up to the first comma
+    /// counts half, the main clause after it one and a half.
+    static let concessive = WordRole(rawValue: 1 << 3)
+    /// The first word of at least one multi-word expression.
+    static let phraseStart = WordRole(rawValue: 1 << 4)
+    /// `like`: a valence only as a verb (after a subject or auxiliary), not as a preposition.
+    static let like = WordRole(rawValue: 1 << 5)
+    /// A subject or auxiliary after which `like` is a verb (`I`, `we`, `really`, `would`).
+    static let likeSubject = WordRole(rawValue: 1 << 6)
+    /// `too`: excess; a positive word after it turns negative, a negative one is strengthened.
+    static let too = WordRole(rawValue: 1 << 7)
+    /// `less`: comparative of lower degree.
+    static let less = WordRole(rawValue: 1 << 8)
+    /// `least`: negates unless in `at least` / `very least`.
+    static let least = WordRole(rawValue: 1 << 9)
+    /// `have` after `would/could/should/might`: counterfactual (`should have been funny`).
+    static let modal = WordRole(rawValue: 1 << 10)
+    static let have = WordRole(rawValue: 1 << 11)
+    /// `tries`, `supposed`, `meant`, `wants` followed by `to`: intention, not achievement.
+    static let attempt = WordRole(rawValue: 1 << 12)
+    /// `to` (for the attempt rule), `than` (for `less than`), `of` (for `kind of`), `at`, `a`.
+    static let to = WordRole(rawValue: 1 << 13)
+    static let than = WordRole(rawValue: 1 << 14)
+    static let of = WordRole(rawValue: 1 << 15)
+    static let at = WordRole(rawValue: 1 << 16)
+    static let article = WordRole(rawValue: 1 << 17)
+    /// `kind`/`sort` (for `kind of`), `bit`/`little` (for `a bit`).
+    static let kindSort = WordRole(rawValue: 1 << 18)
+    static let bitLittle = WordRole(rawValue: 1 << 19)
+    /// `only` (for `not only`).
+    static let only = WordRole(rawValue: 1 << 20)
+    /// `and` (for `, and yet`).
+    static let and = WordRole(rawValue: 1 << 21)
+    /// `yet`: contrast only after a comma or `and`, or at the start of a sentence.
+    static let yet = WordRole(rawValue: 1 << 22)
+    /// `even` (for `even though`, `even if`), `for`/`all` (for `for all`).
+    static let even = WordRole(rawValue: 1 << 23)
+    static let forAll = WordRole(rawValue: 1 << 24)
+    /// Opens a sentence that turns against the previous one (`But`, `However`, `Still`).
+    static let turn = WordRole(rawValue: 1 << 25)
+    /// `although`, `though`: contrast also in the middle of a sentence.
+    static let midTurn = WordRole(rawValue: 1 << 26)
+    /// `if` (only `even if` is a concession).
+    static let ifWord = WordRole(rawValue: 1 << 27)
+    /// `never`, `been`, and `so`/`this` between them and a word (`never so good`).
+    static let never = WordRole(rawValue: 1 << 28)
+    static let been = WordRole(rawValue: 1 << 29)
+    static let degreeThis = WordRole(rawValue: 1 << 30)
+    /// `or`, `nor`, `and`: a negation reaches across them (`not funny or clever`).
+    static let coordinator = WordRole(rawValue: 1 << 31)
+    /// `lol`, `haha`, `ugh`, `wow`: discourse markers, outside the scope of a negation.
+    static let interjection = WordRole(rawValue: 1 << 32)
+}
+
+/// A word, emoticon or emoji known to the stage.
+struct LexEntry: Sendable {
+    /// Valence −4…+4; 0 when the word only has a role.
+    var valence: Float = 0
+    var roles: WordRole = []
+    /// For boosters: how much the next valence grows (> 0) or shrinks (< 0), VADER-style (0.293).
+    var scalar: Float = 0
+    /// True for emoticons and emoji (matched as symbols, never split).
+    var isSymbol = false
+    /// Range in `Lexicon.phraseList` of the phrases this entry starts.
+    var phraseFirst: Int32 = 0
+    var phraseCount: Int32 = 0
+}
+
+/// A multi-word expression: the entry indices of its words and its valence.
+struct Phrase: Sendable {
+    var words: [Int32]
+    var valence: Float
+}
+
+/// Lexicon and rule words in one open-addressing hash table over lower-cased UTF-8 byte keys, so a
+/// token costs one hash and one byte comparison. Built once; read-only afterwards.
+struct Lexicon: Sendable {
+    private(set) var entries: [LexEntry] = []
+    private var arena: [UInt8] = []
+    /// Open-addressing slots: entry index (-1 empty), key start and length in `arena`, low hash bits.
+    private struct Slot { var entry: Int32; var start: Int32; var length: Int32; var hash: UInt32 }
+    private var slots: [Slot] = []
+    private var mask = 0
+    private(set) var phraseList: [Phrase] = []
+    /// Longest emoticon in bytes, and which bytes can start one (ASCII).
+    private(set) var maxSymbolLength = 0
+    private(set) var symbolStart = [Bool](repeating: false, count: 256)
+
+    @inline(__always)
+    static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in 0..<n { h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01b3 }
+        return h
+    }
+
+    /// Entry index of a normalised key, or -1.
+    @inline(__always)
+    func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 { probe(p, n, lower: false) }
+
+    /// Entry index of ASCII bytes looked up lower-cased (no copy), or -1.
+    @inline(__always)
+    func findLowercased(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 { probe(p, n, lower: true) }
+
+    @inline(__always)
+    private func probe(_ p: UnsafePointer<UInt8>, _ n: Int, lower: Bool) -> Int32 {
+        if n == 0 || slots.isEmpty { return -1 }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        if lower {
+            for i in 0..<n { h = (h ^ UInt64(ASCII.lower(p[i]))) &* 0x0000_0100_0000_01b3 }
+        } else {
+            for i in 0..<n { h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01b3 }
+        }
+        let h32 = UInt32(truncatingIfNeeded: h >> 32)
+        return slots.withUnsafeBufferPointer { sl -> Int32 in
+            arena.withUnsafeBufferPointer { a -> Int32 in
+                var s = Int(truncatingIfNeeded: h) & mask
+                while true {
+                    let slot = sl[s]
+                    if slot.entry < 0 { return -1 }
+                    if slot.hash == h32 && Int(slot.length) == n {
+                        let st = Int(slot.start)
+                        var same = true
+                        if lower {
+                            for i in 0..<n where a[st + i] != ASCII.lower(p[i]) { same = false; break }
+                        } else {
+                            for i in 0..<n where a[st + i] != p[i] { same = false; break }
+                        }
+                        if same { return slot.entry }
+                    }
+                    s = (s + 1) & mask
+                }
+            }
+        }
+    }
+
+    func find(_ key: [UInt8]) -> Int32 { key.withUnsafeBufferPointer { find($0.baseAddress!, $0.count) } }
+
+    /// Lower-cases ASCII and maps the typographic apostrophe (U+2019) to `'`, as the tokenizer does.
+    static func normalise(_ s: String) -> [UInt8] {
+        var out: [UInt8] = []
+        let b = Array(s.utf8)
+        var i = 0
+        while i < b.count {
+            if b[i] == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x99 { out.append(39); i += 3; continue }
+            out.append(ASCII.lower(b[i])); i += 1
+        }
+        return out
+    }
+
+    // MARK: building
+
+    /// Builds the table from (term, valence) pairs; later pairs override earlier ones. A valence of 0
+    /// removes a term's valence (its role, if any, stays).
+    init(terms: [(String, Double)]) {
+        var index: [[UInt8]: Int] = [:]
+        var keys: [[UInt8]] = []
+        var work: [LexEntry] = []
+        var phrases: [[UInt8]: (words: [[UInt8]], valence: Float)] = [:]
+        func entry(_ k: [UInt8]) -> Int {
+            if let i = index[k] { return i }
+            index[k] = work.count; keys.append(k); work.append(LexEntry()); return work.count - 1
+        }
+        for (term, v) in terms {
+            let key = Lexicon.normalise(term.trimmingCharacters(in: .whitespaces))
+            if key.isEmpty { continue }
+            let words = key.split(separator: 32, omittingEmptySubsequences: true).map(Array.init)
+            if words.count > 1 {
+                phrases[words.joined(separator: [32]).map { $0 }] = (words, Float(v))
+                continue
+            }
+            let e = entry(key)
+            work[e].valence = Float(v)
+            work[e].isSymbol = Lexicon.isSymbolKey(key)
+        }
+        for (word, roles, scalar) in RuleWords.table {
+            let e = entry(Lexicon.normalise(word))
+            work[e].roles.formUnion(roles)
+            if scalar != 0 { work[e].scalar = scalar }
+        }
+        // Phrases, grouped by their first word; longest first so that matching takes the longest.
+        var byFirst: [Int: [Phrase]] = [:]
+        for (_, p) in phrases.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            let ids = p.words.map { Int32(entry($0)) }
+            byFirst[Int(ids[0]), default: []].append(Phrase(words: ids, valence: p.valence))
+        }
+        var list: [Phrase] = []
+        for (first, ps) in byFirst.sorted(by: { $0.key < $1.key }) {
+            work[first].roles.insert(.phraseStart)
+            work[first].phraseFirst = Int32(list.count)
+            work[first].phraseCount = Int32(ps.count)
+            list.append(contentsOf: ps.sorted { $0.words.count > $1.words.count })
+        }
+        phraseList = list
+        entries = work
+        var cap = 16
+        while cap < keys.count * 2 { cap <<= 1 }
+        mask = cap - 1
+        slots = [Slot](repeating: Slot(entry: -1, start: 0, length: 0, hash: 0), count: cap)
+        for (i, k) in keys.enumerated() {
+            let h = k.withUnsafeBufferPointer { Lexicon.hash($0.baseAddress!, $0.count) }
+            var s = Int(truncatingIfNeeded: h) & mask
+            while slots[s].entry >= 0 { s = (s + 1) & mask }
+            slots[s] = Slot(entry: Int32(i), start: Int32(arena.count), length: Int32(k.count), hash: UInt32(truncatingIfNeeded: h >> 32))
+            arena.append(contentsOf: k)
+            if work[i].isSymbol && k[0] < 0x80 && work[i].valence != 0 {
+                symbolStart[Int(k[0])] = true
+                maxSymbolLength = max(maxSymbolLength, k.count)
+            }
+        }
+    }
+
+    /// An emoticon or emoji key: anything that is not a plain word of letters, digits, `'` and `-`.
+    static func isSymbolKey(_ k: [UInt8]) -> Bool {
+        if k[0] >= 0x80 { return !isLetterScalarStart(k) }
+        for b in k where !(ASCII.isAlnum(b) || b == 39 || b == 45 || b >= 0x80) { return true }
+        return false
+    }
+
+    private static func isLetterScalarStart(_ k: [UInt8]) -> Bool {
+        let (cp, _) = Tokenizer.decode(k, 0)
+        return Tokenizer.classify(cp) == .letter
+    }
+
+    /// Reads a lexicon file: `term TAB valence` lines, `#` comments, blank lines ignored.
+    static func parse(file path: String) throws -> [(String, Double)] {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ConfigIssue("sentiment: cannot read lexicon file \(path)", at: nil)
+        }
+        var out: [(String, Double)] = []
+        var lineNo = 0
+        for l in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            lineNo += 1
+            if l.isEmpty || l.hasPrefix("#") { continue }
+            guard let tab = l.lastIndex(of: "\t"), let v = Double(l[l.index(after: tab)...].trimmingCharacters(in: .whitespaces)) else {
+                throw ConfigIssue("sentiment: \(path):\(lineNo): expected 'term<TAB>valence'", at: nil)
+            }
+            guard (-4.0...4.0).contains(v) else {
+                throw ConfigIssue("sentiment: \(path):\(lineNo): valence \(v) is outside -4…4", at: nil)
+            }
+            out.append((String(l[..<tab]), v))
+        }
+        return out
+    }
+}

@@ -1,0 +1,265 @@
+/// Scores one sentence's tokens with the rules (see README "Rules"). The raw result is an unbounded sum
+/// of valences (VADER's scale); `SentimentAnalyzer.normalise` maps it to −1…1.
+struct SentenceScorer {
+    let lexicon: Lexicon
+    let settings: RuleSettings
+
+    /// Per-token valences of the last sentence scored (for tests and debugging).
+    private(set) var valence: [Double] = []
+    /// Tokens inside a matched multi-word expression, whose words no longer act as negators.
+    private var inPhrase: [Bool] = []
+    /// Index of a negated auxiliary opening a question ("Wouldn't that be great?"), which does not negate.
+    private var rhetorical = -1
+
+    init(lexicon: Lexicon, settings: RuleSettings) {
+        self.lexicon = lexicon; self.settings = settings; valence.reserveCapacity(64)
+    }
+
+    /// Result for one sentence: the raw valence sum, and whether it opens with a turn (`But`, `However`).
+    struct Result { var raw: Double; var turns: Bool }
+
+    @inline(__always)
+    private func roles(_ t: Token) -> WordRole { t.roles }
+
+    @inline(__always)
+    private func has(_ t: [Token], _ i: Int, _ r: WordRole) -> Bool {
+        i >= 0 && i < t.count && t[i].kind == .word && roles(t[i]).contains(r)
+    }
+
+    @inline(__always)
+    private func isNegator(_ t: [Token], _ i: Int) -> Bool {
+        guard t[i].kind == .word else { return false }
+        if i == rhetorical || (i < inPhrase.count && inPhrase[i]) { return false }
+        if t[i].nt { return true }
+        let r = roles(t[i])
+        if r.contains(.negator) {
+            // "not only … but", "no doubt" is a phrase, "never" etc. otherwise negate.
+            if has(t, i + 1, .only) { return false }
+            return true
+        }
+        if r.contains(.least) { return !(has(t, i - 1, .at) || has(t, i - 1, .booster)) }
+        return false
+    }
+
+    /// `never so good`, `haven't been this happy`: not a negation but "more than ever".
+    private func comparesWithPast(_ t: [Token], _ i: Int) -> Bool {
+        guard i >= 2, has(t, i - 1, .degreeThis) else { return false }
+        if has(t, i - 2, .never) || has(t, i - 3, .never) { return true }
+        return i >= 3 && has(t, i - 2, .been) && t[i - 3].kind == .word && t[i - 3].nt
+    }
+
+    @inline(__always)
+    private func ownValence(_ t: Token) -> Double { Double(t.valence) }
+
+    /// True when the word at `i` is followed by a word or symbol with a valence (within `span` words).
+    private func followedByValence(_ t: [Token], _ i: Int, span: Int) -> Bool {
+        var k = i + 1, seen = 0
+        while k < t.count, seen < span {
+            if t[k].kind == .punct { return false }
+            if ownValence(t[k]) != 0 && !isNegator(t, k) { return true }
+            if roles(t[k]).contains(.phraseStart), let (_, pv) = matchPhrase(t, k), pv != 0 { return true }
+            seen += 1; k += 1
+        }
+        return false
+    }
+
+    /// Length in tokens of the longest phrase starting at `i`, and its valence.
+    private func matchPhrase(_ t: [Token], _ i: Int) -> (Int, Double)? {
+        let e = lexicon.entries[Int(t[i].entry)]
+        guard e.phraseCount > 0 else { return nil }
+        for p in Int(e.phraseFirst)..<Int(e.phraseFirst + e.phraseCount) {
+            let ph = lexicon.phraseList[p]
+            if i + ph.words.count > t.count { continue }
+            var ok = true
+            for (k, w) in ph.words.enumerated() where t[i + k].kind == .punct || t[i + k].entry != w { ok = false; break }
+            if ok { return (ph.words.count, Double(ph.valence)) }
+        }
+        return nil
+    }
+
+    mutating func score(_ t: [Token]) -> Result {
+        let n = t.count
+        valence.removeAll(keepingCapacity: true)
+        valence.append(contentsOf: repeatElement(0, count: n))
+        inPhrase.removeAll(keepingCapacity: true)
+        inPhrase.append(contentsOf: repeatElement(false, count: n))
+        if n == 0 { return Result(raw: 0, turns: false) }
+
+        rhetorical = -1
+        if let f = t.firstIndex(where: { $0.kind == .word }), t[f].nt, t.contains(where: { $0.kind == .punct && $0.mark == 63 }) {
+            rhetorical = f
+        }
+        var anyCaps = false, anyLower = false
+        for x in t where x.kind == .word { if x.caps { anyCaps = true } else if x.lower { anyLower = true } }
+        let mixedCaps = anyCaps && anyLower
+
+        var i = 0
+        var skipUntil = 0
+        while i < n {
+            defer { i += 1 }
+            if i < skipUntil || t[i].kind == .punct || t[i].entry < 0 { continue }
+            let r = roles(t[i])
+            var v: Double
+            if r.contains(.phraseStart), let (len, pv) = matchPhrase(t, i) {
+                v = pv
+                skipUntil = i + len
+                for q in i..<(i + len) { inPhrase[q] = true }
+                if v == 0 { continue }
+            } else {
+                v = ownValence(t[i])
+                if v == 0 { continue }
+                // Modifiers with a valence of their own ("incredible", "no", "lack") lend it only when
+                // nothing they could modify follows.
+                if r.contains(.booster), followedByValence(t, i, span: 1) { continue }
+                if r.contains(.negator) || t[i].nt, followedByValence(t, i, span: 3) { continue }
+                if r.contains(.kindSort), has(t, i + 1, .of) { continue }
+                // "like" is a verb after a subject or auxiliary ("I like it"), else a preposition.
+                if r.contains(.like), settings.likeAsVerbOnly, !(has(t, i - 1, .likeSubject) || isNegator(t, max(0, i - 1))) { continue }
+            }
+            let sign: Double = v > 0 ? 1 : -1
+            if mixedCaps && t[i].caps { v += sign * settings.capsBoost }
+            if t[i].elongated { v += sign * settings.elongation }
+
+            // Look back up to three words within the clause.
+            var negations = 0
+            var scopeOpen = true   // a negation reaches the first sentiment word after it (and its "or"-siblings)
+            var j = i - 1, k = 0
+            while j >= 0 && k < 3 {
+                let x = t[j]
+                if x.kind == .punct { if x.mark != 34 { break }; j -= 1; continue }
+                if x.kind == .symbol { break }
+                let xr = roles(x)
+                // Articles do not count towards the window ("wouldn't be such a bad idea").
+                if xr.contains(.article) { j -= 1; continue }
+                k += 1
+                if xr.contains(.contrast) || xr.contains(.concessive) || xr.contains(.yet) { break }
+                let decay = k == 1 ? 1.0 : (k == 2 ? 0.95 : 0.9)
+                if xr.contains(.booster), x.entry >= 0 {
+                    var s = Double(lexicon.entries[Int(x.entry)].scalar)
+                    if s != 0 && mixedCaps && x.caps { s += s > 0 ? settings.capsBoost : -settings.capsBoost }
+                    v += sign * s * decay
+                } else if xr.contains(.of), has(t, j - 1, .kindSort) {
+                    v += sign * Double(RuleWords.down) * decay; j -= 1
+                } else if xr.contains(.bitLittle), has(t, j - 1, .article) {
+                    v += sign * Double(RuleWords.down) * decay; j -= 1
+                }
+                if scopeOpen && isNegator(t, j) { negations += 1 }
+                if valence[j] != 0 && !has(t, j + 1, .coordinator) && settings.narrowNegation { scopeOpen = false }
+                j -= 1
+            }
+            // A negator is not negated itself ("no and no").
+            if negations % 2 == 1 && !isNegator(t, i) && !comparesWithPast(t, i) && !r.contains(.interjection) {
+                v *= settings.negation
+                // "not helpful at all": the negation is emphatic.
+                if has(t, i + 1, .at) && has(t, i + 2, .forAll) { v += (v > 0 ? 1 : -1) * Double(RuleWords.up) }
+            }
+
+            // Degree and comparison right before the word.
+            if has(t, i - 1, .too) {
+                // "too clever for its own good", "too sweet to be true": excess; a bare "too funny" is
+                // colloquial emphasis.
+                if v < 0 { v *= settings.tooNegative } else if has(t, i + 1, .to) || has(t, i + 1, .forAll) { v *= settings.excess } else { v *= settings.tooNegative }
+            } else if has(t, i - 1, .less) {
+                v = v > 0 ? v * settings.excess : v * settings.lessNegative
+            } else if has(t, i - 1, .than), has(t, i - 2, .less) {
+                v *= settings.excess   // "less than stellar"
+            }
+            // "too sweet to be believable": what follows "too X to" does not happen.
+            if settings.excess != 1, tooXTo(t, i) { v *= settings.negation }
+            // Intention and counterfactual within the clause before the word.
+            if v > 0 { v *= irrealis(t, i) }
+            valence[i] = v
+        }
+
+        // Contrast inside the sentence.
+        var turnAt = -1
+        var firstWord = 0
+        while firstWord < n, t[firstWord].kind != .word { firstWord += 1 }
+        for q in 0..<n where t[q].kind == .word {
+            let r = roles(t[q])
+            if r.contains(.contrast) && !(r.contains(.turn) && has(t, q - 1, .only)) { turnAt = q; break }
+            if r.contains(.yet), q == firstWord || (q > 0 && (t[q - 1].kind == .punct && t[q - 1].mark == 44)) || has(t, q - 1, .and) {
+                turnAt = q; break
+            }
+            // "X, although Y": the weight goes to what follows ("while" mid-sentence is often temporal).
+            if r.contains(.midTurn), q > firstWord, !has(t, q - 1, .even) { turnAt = q; break }
+        }
+        if turnAt >= 0, roles(t[turnAt]).contains(.midTurn), let comma = nextComma(t, after: turnAt) {
+            // "(though ultimately unsuccessful, it demonstrated …)": the concession runs to the comma.
+            for q in (turnAt + 1)..<n { valence[q] *= q < comma ? settings.contrastBefore : settings.contrastAfter }
+        } else if turnAt >= 0 {
+            for q in 0..<n {
+                if q < turnAt { valence[q] *= settings.contrastBefore } else if q > turnAt { valence[q] *= settings.contrastAfter }
+            }
+        } else if settings.concessions, firstWord < n, opensConcession(t, firstWord) {
+            // "Although X, Y" / "While X, Y" / "Even though X, Y" / "Despite X, Y" / "For all X, Y".
+            var comma = firstWord + 1
+            while comma < n, !(t[comma].kind == .punct && t[comma].mark == 44) { comma += 1 }
+            if comma < n {
+                for q in 0..<n { valence[q] *= q < comma ? settings.contrastBefore : settings.contrastAfter }
+            }
+        }
+
+        var sum = 0.0
+        for v in valence { sum += v }
+        // Punctuation: questions dampen, exclamation marks strengthen.
+        var bangs = 0, questions = 0
+        for x in t where x.kind == .punct { if x.mark == 33 { bangs += 1 } else if x.mark == 63 { questions += 1 } }
+        if questions == 1 && bangs == 0 { sum *= settings.question }
+        // "??", "?!?": incredulity, an emphasis like "!".
+        if sum != 0 && questions >= 2 { sum += (sum > 0 ? 1 : -1) * Double(min(questions, 3)) * settings.questions }
+        if sum != 0 && bangs > 0 { sum += (sum > 0 ? 1 : -1) * Double(min(bangs, 4)) * settings.exclamation }
+        let turns = firstWord < n && roles(t[firstWord]).contains(.turn)
+        return Result(raw: sum, turns: turns)
+    }
+
+    private func nextComma(_ t: [Token], after q: Int) -> Int? {
+        var k = q + 1
+        while k < t.count {
+            if t[k].kind == .punct && t[k].mark == 44 { return k }
+            if t[k].kind == .punct && t[k].mark != 34 { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    private func opensConcession(_ t: [Token], _ f: Int) -> Bool {
+        let r = roles(t[f])
+        if r.contains(.concessive) { return true }
+        if r.contains(.even) { return has(t, f + 1, .concessive) || has(t, f + 1, .ifWord) }
+        if r.contains(.forAll) { return has(t, f + 1, .forAll) }   // "for all its charm, …"
+        return false
+    }
+
+    /// `too <word> to … <i>` within the clause (up to 5 words back).
+    private func tooXTo(_ t: [Token], _ i: Int) -> Bool {
+        var j = i - 1, k = 0
+        while j >= 2 && k < 5 {
+            if t[j].kind == .punct { return false }
+            if has(t, j, .to) && has(t, j - 2, .too) { return true }
+            k += 1; j -= 1
+        }
+        return false
+    }
+
+    /// Within the clause before `i` (up to 6 words): `tries/supposed/meant … to` or `would/could/should have`.
+    private func irrealis(_ t: [Token], _ i: Int) -> Double {
+        var j = i - 1, k = 0
+        var sawTo = false
+        while j >= 0 && k < 6 {
+            if t[j].kind == .punct { if t[j].mark != 34 { break }; j -= 1; continue }
+            k += 1
+            let r = roles(t[j])
+            if r.contains(.to) { sawTo = true }
+            if r.contains(.attempt), sawTo { return settings.attempt }
+            if r.contains(.have), has(t, j - 1, .modal) || (j >= 1 && t[j - 1].nt) {
+                return t[j - 1].nt || (j >= 2 && isNegator(t, j - 2)) ? 1 : settings.counterfactual
+            }
+            if r.contains(.contrast) || r.contains(.concessive) { break }
+            j -= 1
+        }
+        return 1
+    }
+
+}
+

@@ -1,0 +1,83 @@
+import StageKit
+
+/// The configured `sentiment` stage. Immutable and `Sendable`; each call uses its own scratch buffers.
+///
+/// Document score: every sentence's raw valence sum `x` (before normalisation) is added up, with a
+/// sentence that opens with a turn (`But`, `However`, `Yet`, `Still`, …) counting 1.5× and the one
+/// before it 0.5×; the total is normalised like a sentence, `x / sqrt(x² + alpha)`. So a document reads
+/// like one long sentence, several mild sentences add up, and a strong one outweighs a weak one.
+public struct SentimentAnalyzer: Stage {
+    let lexicon: Lexicon
+    let settings: RuleSettings
+    public let positiveThreshold: Double
+    public let negativeThreshold: Double
+    public let alpha: Double
+
+    init(lexicon: Lexicon, positiveThreshold: Double, negativeThreshold: Double, alpha: Double,
+         settings: RuleSettings = RuleSettings()) {
+        self.lexicon = lexicon; self.settings = settings
+        self.positiveThreshold = positiveThreshold; self.negativeThreshold = negativeThreshold; self.alpha = alpha
+    }
+
+    public func process(_ document: inout Document) throws {
+        let spans = document.sentences ?? []
+        document.sentiment = document.withUTF8 { analyze($0, sentences: spans) }
+    }
+
+    /// Scores `text` split into `sentences` (byte spans); with no sentences, the whole text is one
+    /// sentence and the result lists none.
+    public func analyze(text: String, sentences: [Sentence]) -> SentimentResult {
+        var d = Document(text: text)
+        d.sentences = sentences
+        return d.withUTF8 { analyze($0, sentences: sentences) }
+    }
+
+    /// `score` for a raw valence sum.
+    /// A copy with other rule settings (for tests that switch rules off).
+    func with(_ s: RuleSettings) -> SentimentAnalyzer {
+        SentimentAnalyzer(lexicon: lexicon, positiveThreshold: positiveThreshold, negativeThreshold: negativeThreshold,
+                          alpha: alpha, settings: s)
+    }
+
+    public func normalise(_ x: Double) -> Double {
+        let s = x / (x * x + alpha).squareRoot()
+        return min(1, max(-1, s))
+    }
+
+    public func label(_ score: Double) -> String {
+        score >= positiveThreshold ? "positive" : (score <= negativeThreshold ? "negative" : "neutral")
+    }
+
+    func analyze(_ bytes: UnsafeBufferPointer<UInt8>, sentences: [Sentence]) -> SentimentResult {
+        var tokenizer = Tokenizer(lexicon: lexicon)
+        var scorer = SentenceScorer(lexicon: lexicon, settings: settings)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(64)
+        if sentences.isEmpty {
+            tokenizer.tokenize(bytes, into: &tokens)
+            let s = normalise(scorer.score(tokens).raw)
+            return SentimentResult(label: label(s), score: s, sentences: [])
+        }
+        var raws: [Double] = []
+        var weights: [Double] = []
+        var out: [SentimentResult.SentenceScore] = []
+        raws.reserveCapacity(sentences.count); out.reserveCapacity(sentences.count)
+        for (index, sentence) in sentences.enumerated() {
+            let start = max(0, min(sentence.start, bytes.count)), end = max(start, min(sentence.end, bytes.count))
+            tokenizer.tokenize(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &tokens)
+            let r = scorer.score(tokens)
+            raws.append(r.raw)
+            weights.append(1)
+            if settings.crossSentenceTurns && r.turns && index > 0 && r.raw != 0 {
+                weights[index - 1] *= settings.contrastBefore
+                weights[index] = settings.contrastAfter
+            }
+            let s = normalise(r.raw)
+            out.append(.init(index: index, label: label(s), score: s))
+        }
+        var total = 0.0
+        for k in 0..<raws.count { total += raws[k] * weights[k] }
+        let s = normalise(total)
+        return SentimentResult(label: label(s), score: s, sentences: out)
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import StageKit
+import Testing
+@testable import SentimentStage
+
+/// The lexicon table and file format.
+@Suite struct LexiconTests {
+    @Test func builtInLexicon_hasWordsEmoticonsEmojiAndPhrases() {
+        let lex = TestSupport.analyzer.lexicon
+        for key in ["good", "terrible", ":)", "<3", "😂", "❤"] {
+            let e = lex.find(Array(key.utf8))
+            #expect(e >= 0 && lex.entries[Int(e)].valence != 0, "\(key)")
+        }
+        let the = lex.find(Array("the".utf8))
+        #expect(lex.entries[Int(the)].roles.contains(.phraseStart))   // "the bomb"
+        #expect(lex.entries[Int(lex.find(Array(":)".utf8)))].isSymbol)
+        #expect(!lex.entries[Int(lex.find(Array("good".utf8)))].isSymbol)
+    }
+
+    @Test func lexicon_laterTermsOverrideEarlierOnes_andZeroRemoves() {
+        let lex = Lexicon(terms: [("Nice", 2), ("nice", -1), ("meh", -0.5), ("meh", 0)])
+        #expect(lex.entries[Int(lex.find(Array("nice".utf8)))].valence == -1)
+        #expect(lex.entries[Int(lex.find(Array("meh".utf8)))].valence == 0)
+        #expect(lex.find(Array("absent".utf8)) == -1)
+    }
+
+    @Test func lexicon_ruleWordsKeepTheirRoles_whateverTheFile() {
+        let lex = Lexicon(terms: [("fine", 1)])
+        #expect(lex.entries[Int(lex.find(Array("not".utf8)))].roles.contains(.negator))
+        #expect(lex.entries[Int(lex.find(Array("very".utf8)))].roles.contains(.booster))
+    }
+
+    @Test func parse_readsTermsAndSkipsComments() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("snt-parse-\(getpid()).tsv").path
+        try "# comment\n\ngood\t1.5\r\n:)\t2\nnot bad\t1.2\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let terms = try Lexicon.parse(file: path)
+        #expect(terms.map(\.0) == ["good", ":)", "not bad"])
+        #expect(terms.map(\.1) == [1.5, 2, 1.2])
+    }
+
+    @Test(arguments: ["good 1.5\n", "good\tgreat\n", "good\t-5\n"])
+    func parse_badLine_throws(content: String) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("snt-badparse-\(getpid()).tsv").path
+        try content.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: ConfigIssue.self) { _ = try Lexicon.parse(file: path) }
+    }
+}
