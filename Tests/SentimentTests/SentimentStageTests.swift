@@ -11,7 +11,7 @@ import Testing
         #expect(f.requires == [.sentences])
         #expect(f.provides == [.sentiment])
         #expect(f.resourceBundle == "textpiped_SentimentPlugin.resources")
-        #expect(f.options.map(\.name) == ["lexicon", "words", "positive_threshold", "negative_threshold", "alpha"])
+        #expect(f.options.map(\.name) == ["lexicon", "words", "positive_threshold", "negative_threshold", "alpha", "ignore_entities"])
     }
 
     @Test func makeStage_withoutResourceDirectory_throwsConfigIssue() {

@@ -12,16 +12,20 @@ public struct SentimentAnalyzer: Stage {
     public let positiveThreshold: Double
     public let negativeThreshold: Double
     public let alpha: Double
+    /// Names found by `entities` carry no sentiment of their own ("International Crisis Group",
+    /// "World War II"): their bytes are blanked before scoring when this is on.
+    public let ignoreEntities: Bool
 
     init(lexicon: Lexicon, positiveThreshold: Double, negativeThreshold: Double, alpha: Double,
-         settings: RuleSettings = RuleSettings()) {
-        self.lexicon = lexicon; self.settings = settings
+         settings: RuleSettings = RuleSettings(), ignoreEntities: Bool = true) {
+        self.lexicon = lexicon; self.settings = settings; self.ignoreEntities = ignoreEntities
         self.positiveThreshold = positiveThreshold; self.negativeThreshold = negativeThreshold; self.alpha = alpha
     }
 
     public func process(_ document: inout Document) throws {
         let spans = document.sentences ?? []
-        document.sentiment = document.withUTF8 { analyze($0, sentences: spans) }
+        let names = ignoreEntities ? (document.entities ?? []) : []
+        document.sentiment = document.withUTF8 { analyze($0, sentences: spans, entities: names) }
     }
 
     /// Scores `text` split into `sentences` (byte spans); with no sentences, the whole text is one
@@ -36,7 +40,7 @@ public struct SentimentAnalyzer: Stage {
     /// A copy with other rule settings (for tests that switch rules off).
     func with(_ s: RuleSettings) -> SentimentAnalyzer {
         SentimentAnalyzer(lexicon: lexicon, positiveThreshold: positiveThreshold, negativeThreshold: negativeThreshold,
-                          alpha: alpha, settings: s)
+                          alpha: alpha, settings: s, ignoreEntities: ignoreEntities)
     }
 
     public func normalise(_ x: Double) -> Double {
@@ -48,7 +52,8 @@ public struct SentimentAnalyzer: Stage {
         score >= positiveThreshold ? "positive" : (score <= negativeThreshold ? "negative" : "neutral")
     }
 
-    func analyze(_ bytes: UnsafeBufferPointer<UInt8>, sentences: [Sentence]) -> SentimentResult {
+    /// `entities` (sorted by start) are blanked out of the sentences they fall in before scoring.
+    func analyze(_ bytes: UnsafeBufferPointer<UInt8>, sentences: [Sentence], entities: [Entity] = []) -> SentimentResult {
         var tokenizer = Tokenizer(lexicon: lexicon)
         var scorer = SentenceScorer(lexicon: lexicon, settings: settings)
         var tokens: [Token] = []
@@ -62,9 +67,24 @@ public struct SentimentAnalyzer: Stage {
         var weights: [Double] = []
         var out: [SentimentResult.SentenceScore] = []
         raws.reserveCapacity(sentences.count); out.reserveCapacity(sentences.count)
+        var nextEntity = 0
+        var masked: [UInt8] = []
         for (index, sentence) in sentences.enumerated() {
             let start = max(0, min(sentence.start, bytes.count)), end = max(start, min(sentence.end, bytes.count))
-            tokenizer.tokenize(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &tokens)
+            while nextEntity < entities.count && entities[nextEntity].end <= start { nextEntity += 1 }
+            if nextEntity < entities.count && entities[nextEntity].start < end {
+                masked.removeAll(keepingCapacity: true)
+                masked.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                var k = nextEntity
+                while k < entities.count && entities[k].start < end {
+                    let lo = max(entities[k].start, start) - start, hi = min(entities[k].end, end) - start
+                    if lo < hi { for i in lo..<hi { masked[i] = 0x20 } }
+                    k += 1
+                }
+                masked.withUnsafeBufferPointer { tokenizer.tokenize($0, into: &tokens) }
+            } else {
+                tokenizer.tokenize(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &tokens)
+            }
             let r = scorer.score(tokens)
             raws.append(r.raw)
             weights.append(1)

@@ -15,6 +15,7 @@ public struct SentimentFactory: StageFactory {
         OptionSpec("positive_threshold", .double(0...1), default: "0.05", "scores at or above this are labelled positive"),
         OptionSpec("negative_threshold", .double(-1...0), default: "-0.05", "scores at or below this are labelled negative"),
         OptionSpec("alpha", .double(0.1...1000), default: "15", "normalisation constant: score = x / sqrt(x² + alpha) for a valence sum x"),
+        OptionSpec("ignore_entities", .bool, default: "true", "words inside entities found by an earlier `entities` stage (names, URLs, dates) carry no sentiment"),
     ]
 
     public func makeStage(options: StageOptions, context: StageContext) throws -> any Stage {
@@ -64,6 +65,7 @@ public struct SentimentFactory: StageFactory {
         if issues.count == 1 { throw issues[0] }
         if issues.count > 1 { throw ConfigIssues(issues) }
         return SentimentAnalyzer(lexicon: Lexicon(terms: terms), positiveThreshold: pos, negativeThreshold: neg,
-                                 alpha: options.double("alpha", default: 15))
+                                 alpha: options.double("alpha", default: 15),
+                                 ignoreEntities: options.bool("ignore_entities", default: true))
     }
 }
