@@ -1,19 +1,19 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Every stage folder has `Sources/`, `Entry/`, `README.md`, `NOTICE`, `tools/` (scripts that make its
-/// data) and, when it has data files, `data/`; its tests have `Fixtures/`.
+/// Every stage folder has `Sources/`, `Entry/`, `README.md` and `NOTICE`, and may have `data/` (its data
+/// files) and `tools/` (the scripts that make them); its tests have `Fixtures/`.
 ///
 /// Every stage is a plugin: a logic target `<Name>Stage` (unit-tested directly) and an entry target
 /// `<Name>Plugin` that exports the factory symbol and carries the data files; the entry target is
 /// built as the dynamic library `libtextpiped_<stage>.so` that the daemon loads with dlopen.
-let stages: [(folder: String, stage: String, hasData: Bool)] = [
-    ("Clean", "clean", true),
-    ("Segment", "segment", true),
-    ("Entities", "entities", true),
-    ("FAQ", "faq", false),
-    ("Sentiment", "sentiment", true),
-    ("Example", "wordcount", false),
+let stages: [(folder: String, stage: String, hasData: Bool, hasTools: Bool)] = [
+    ("Clean", "clean", true, true),
+    ("Segment", "segment", true, false),
+    ("Entities", "entities", true, true),
+    ("FAQ", "faq", false, true),
+    ("Sentiment", "sentiment", true, true),
+    ("Example", "wordcount", false, false),
 ]
 
 let v5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
@@ -65,7 +65,7 @@ for s in stages {
         path: "Plugins/\(s.folder)/Sources", swiftSettings: v5))
     targets.append(.target(
         name: "\(s.folder)Plugin", dependencies: [.target(name: "\(s.folder)Stage"), stageKit],
-        path: "Plugins/\(s.folder)", exclude: ["Sources", "README.md", "NOTICE", "tools"],
+        path: "Plugins/\(s.folder)", exclude: ["Sources", "README.md", "NOTICE"] + (s.hasTools ? ["tools"] : []),
         sources: ["Entry"], resources: s.hasData ? [.copy("data")] : nil, swiftSettings: v5))
     products.append(.library(name: "textpiped_\(s.stage)", type: .dynamic, targets: ["\(s.folder)Plugin"]))
     if s.folder != "Example" {
