@@ -33,6 +33,31 @@ public struct JSONReader {
 
     public static func parse(_ text: String) throws(Failure) -> JSONValue { try parse(Array(text.utf8)) }
 
+    /// The value of top-level key `key` of a JSON object, found without decoding the other values
+    /// (strings are skipped, not validated). For answering a request that will not be processed
+    /// (`overloaded`, `shutting_down`) with its id, at the cost of a scan. Nil when the line is not
+    /// an object or has no such key.
+    public static func peek(_ key: String, in bytes: UnsafeBufferPointer<UInt8>) -> JSONValue? {
+        var r = Cursor(bytes: bytes)
+        r.skipSpace()
+        guard r.pos < bytes.count, bytes[r.pos] == UInt8(ascii: "{") else { return nil }
+        r.pos += 1
+        while true {
+            r.skipSpace()
+            guard r.pos < bytes.count, bytes[r.pos] == UInt8(ascii: "\"") else { return nil }
+            guard let k = try? r.string() else { return nil }
+            r.skipSpace()
+            guard r.pos < bytes.count, bytes[r.pos] == UInt8(ascii: ":") else { return nil }
+            r.pos += 1
+            r.skipSpace()
+            if k == key { return try? r.value(depth: 0) }
+            guard r.skipValue(depth: 0) else { return nil }
+            r.skipSpace()
+            guard r.pos < bytes.count, bytes[r.pos] == UInt8(ascii: ",") else { return nil }
+            r.pos += 1
+        }
+    }
+
     struct Cursor {
         let bytes: UnsafeBufferPointer<UInt8>
         var pos = 0
@@ -45,6 +70,45 @@ public struct JSONReader {
         }
 
         func fail(_ reason: String) -> Failure { Failure(offset: pos, reason: reason) }
+
+        /// Moves past one value without building it; false when the input is not well formed.
+        mutating func skipValue(depth: Int) -> Bool {
+            guard pos < bytes.count, depth < JSONReader.maxDepth else { return false }
+            switch bytes[pos] {
+            case UInt8(ascii: "\""):
+                pos += 1
+                while pos < bytes.count {
+                    let b = bytes[pos]
+                    if b == UInt8(ascii: "\\") { pos += 2; continue }
+                    pos += 1
+                    if b == UInt8(ascii: "\"") { return true }
+                }
+                return false
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let close = bytes[pos] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                pos += 1
+                skipSpace()
+                if pos < bytes.count && bytes[pos] == close { pos += 1; return true }
+                while true {
+                    skipSpace()
+                    if close == UInt8(ascii: "}") {
+                        guard skipValue(depth: depth + 1) else { return false }
+                        skipSpace()
+                        guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { return false }
+                        pos += 1
+                        skipSpace()
+                    }
+                    guard skipValue(depth: depth + 1) else { return false }
+                    skipSpace()
+                    guard pos < bytes.count else { return false }
+                    if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
+                    if bytes[pos] == close { pos += 1; return true }
+                    return false
+                }
+            default:
+                return (try? value(depth: depth)) != nil
+            }
+        }
 
         mutating func value(depth: Int) throws(Failure) -> JSONValue {
             guard pos < bytes.count else { throw fail("unexpected end of input") }

@@ -101,13 +101,10 @@ final class ConnectionHandler: ChannelDuplexHandler {
         }
     }
 
-    /// Answers without running the pipeline; reads the id from the line if it can.
+    /// Answers without running the pipeline; finds the id with a scan (no full decode on the I/O thread).
     private func rejectEarly(context: ChannelHandlerContext, sequence: Int, buffer: ByteBuffer, _ error: RequestError) {
         let id: JSONValue = buffer.withUnsafeReadableBytes { raw in
-            switch Request.decode(raw.bindMemory(to: UInt8.self)) {
-            case .success(let r): return r.id
-            case .failure(let f): return f.id
-            }
+            JSONReader.peek("id", in: raw.bindMemory(to: UInt8.self)) ?? .null
         }
         state.engine.stats.recordRequest(pipeline: nil, error: error.code)
         complete(context: context, sequence: sequence, bytes: ResponseEncoder.error(id: id, error))

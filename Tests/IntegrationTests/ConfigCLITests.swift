@@ -23,11 +23,11 @@ import Testing
         ("pipelines:\n  p: [segment]\ndefault_pipeline: nope\n", "3:19", "default_pipeline 'nope' is not defined"),
         ("server:\n  sockett: x\npipelines:\n  p: [segment]\n", "2:3", "unknown key 'sockett' in server"),
         ("pipelines:\n  p:\n    - segment: {newlinez: 1}\n", "3:17", "unknown option 'newlinez' for stage 'segment'"),
-        ("pipelines:\n  p:\n    - wordcount: {max_words: lots}\n", "3:31", "option 'max_words' of stage 'wordcount' must be an integer"),
+        ("pipelines:\n  p:\n    - wordcount: {max_words: lots}\n", "3:30", "option 'max_words' of stage 'wordcount' must be an integer"),
         ("pipelines:\n  p: [segment]\n  p: [segment]\n", "3:3", "duplicate key 'p'"),
         ("pipelines:\n  p: [segment\n", "3:1", "YAML syntax error"),
         ("server:\n  max_inflight: -1\npipelines:\n  p: [segment]\n", "2:17", "server.max_inflight must be between"),
-        ("pipelines:\n  p: [{segment: {}, faq: {}}]\n", "2:8", "one-key mapping"),
+        ("pipelines:\n  p: [{segment: {}, faq: {}}]\n", "2:7", "one-key mapping"),
     ])
     func checkConfig_whenFileIsBroken_exits78WithPosition(yaml: String, position: String, message: String) throws {
         let (dir, file) = try write(yaml)
@@ -54,7 +54,7 @@ import Testing
         let r = try run(Daemon.daemonPath, ["check-config", file])
         #expect(r.status == 78)
         for expected in [":2:12: error: server.workers", ":3:3: error: unknown key 'colour'", ":5:21: error: unknown stage 'nosuch'",
-                         ":7:21: error: unknown option 'nope'", ":8:19: error: default_pipeline 'zzz'"] {
+                         ":7:19: error: unknown option 'nope'", ":8:19: error: default_pipeline 'zzz'"] {
             #expect(r.err.contains(expected), "missing \(expected) in \(r.err)")
         }
         #expect(r.err.contains("5 configuration errors"))
