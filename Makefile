@@ -1,6 +1,7 @@
 # textpiped — build, run and test. On a fresh Debian machine with Swift, `make run` and `make test`
 # are all the set-up there is: both install what is missing first.
 
+SHELL     := /bin/bash
 SWIFT     ?= swift
 CONFIG    ?= config.yaml
 PREFIX    ?= /usr/local
@@ -46,7 +47,8 @@ stages: release
 ## test: every test (unit, golden, integration against the real daemon binary).
 test: deps
 	$(SWIFT) build
-	$(SWIFT) test
+	set -o pipefail; $(SWIFT) test 2>&1 | tee .build/test.log
+	@sed -n 's/.*Test run with \([0-9]*\) tests.* passed after.*/\1 passed, 0 failed/p' .build/test.log | tail -1
 
 clean:
 	rm -rf .build

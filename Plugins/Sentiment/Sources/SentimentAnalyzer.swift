@@ -4,8 +4,10 @@ import StageKit
 ///
 /// Document score: every sentence's raw valence sum `x` (before normalisation) is added up, with a
 /// sentence that opens with a turn (`But`, `However`, `Yet`, `Still`, …) counting 1.5× and the one
-/// before it 0.5×; the total is normalised like a sentence, `x / sqrt(x² + alpha)`. So a document reads
-/// like one long sentence, several mild sentences add up, and a strong one outweighs a weak one.
+/// before it 0.5×; the total is divided by √k for the k sentences that carry any sentiment and then
+/// normalised like a sentence, `x / sqrt(x² + alpha)`. Several mild sentences add up, a strong one
+/// outweighs a weak one, neutral sentences do not dilute, and length alone does not push a long
+/// article to ±1.
 public struct SentimentAnalyzer: Stage {
     let lexicon: Lexicon
     let settings: RuleSettings
@@ -96,8 +98,14 @@ public struct SentimentAnalyzer: Stage {
             out.append(.init(index: index, label: label(s), score: s))
         }
         var total = 0.0
-        for k in 0..<raws.count { total += raws[k] * weights[k] }
-        let s = normalise(total)
+        var opinionated = 0
+        for k in 0..<raws.count {
+            total += raws[k] * weights[k]
+            if raws[k] != 0 { opinionated += 1 }
+        }
+        // Divided by √(sentences that carry sentiment) so that a long article does not saturate at ±1
+        // merely by being long; for one sentence (tweets, review snippets) this changes nothing.
+        let s = normalise(total / Double(max(1, opinionated)).squareRoot())
         return SentimentResult(label: label(s), score: s, sentences: out)
     }
 }
