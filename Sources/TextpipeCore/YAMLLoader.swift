@@ -210,9 +210,16 @@ public struct YAMLLoader {
     }
 }
 
+/// The whole content of a file, or nil when it cannot be opened or read.
 func readFile(_ path: String) -> [UInt8]? {
     guard let f = fopen(path, "rb") else { return nil }
     defer { fclose(f) }
+    let bytes = readAll(f)
+    return ferror(f) != 0 ? nil : bytes
+}
+
+/// Everything left in an open stream (a file, or stdin for the client).
+public func readAll(_ f: UnsafeMutablePointer<FILE>) -> [UInt8] {
     var out: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 65536)
     while true {
@@ -220,7 +227,6 @@ func readFile(_ path: String) -> [UInt8]? {
         if n > 0 { out.append(contentsOf: chunk[0..<n]) }
         if n < 65536 { break }
     }
-    if ferror(f) != 0 { return nil }
     return out
 }
 

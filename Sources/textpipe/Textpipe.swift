@@ -123,14 +123,3 @@ struct Pipelines: ParsableCommand {
     @OptionGroup var connection: Connection
     func run() throws { try connection.exchange([.object([("op", .string("pipelines"))])]) }
 }
-
-func readAll(_ f: UnsafeMutablePointer<FILE>) -> [UInt8] {
-    var out: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, 65536, f) }
-        if n > 0 { out.append(contentsOf: chunk[0..<n]) }
-        if n < 65536 { break }
-    }
-    return out
-}
