@@ -9,7 +9,6 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case timeout
     case stageFailed = "stage_failed"
     case shuttingDown = "shutting_down"
-    case `internal`
 }
 
 /// An error that is answered on the wire as `{"ok": false, "error": {"code", "message"}}`.
