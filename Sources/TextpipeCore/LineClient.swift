@@ -61,15 +61,18 @@ public final class LineClient {
     /// Closes the write side; the daemon still answers everything it read.
     public func shutdownWrite() { shutdown(fd, Int32(SHUT_WR)) }
 
-    /// The next answer line without its `\n`, or nil at end of stream.
+    /// The next answer line without its `\n`, or nil at end of stream. Each byte is searched once,
+    /// so a long answer arriving in many reads costs linear time.
     public func readLine() throws -> [UInt8]? {
+        var searched = start
         while true {
-            if let nl = buffer[start...].firstIndex(of: 0x0A) {
+            if let nl = buffer[searched...].firstIndex(of: 0x0A) {
                 let line = Array(buffer[start..<nl])
                 start = nl + 1
-                if start > 65536 { buffer.removeFirst(start); start = 0 }
+                if start > 65536 && start * 2 > buffer.count { buffer.removeFirst(start); start = 0 }
                 return line
             }
+            searched = buffer.count
             var chunk = [UInt8](repeating: 0, count: 65536)
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
