@@ -23,7 +23,7 @@ struct EvaluationProbe {
     }
 
     @Test(.enabled(if: enabled)) func scrapinghub_wordOverlapF1() throws {
-        let path = "/work/shared/eval/boilerplate_scrapinghub_sample.jsonl"
+        let path = CleanHarness.repoRoot + "/../shared/eval/boilerplate_scrapinghub_sample.jsonl"
         guard let data = FileManager.default.contents(atPath: path) else { return }
         var total = 0.0, count = 0, totalP = 0.0, totalR = 0.0
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {

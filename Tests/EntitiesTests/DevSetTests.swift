@@ -66,7 +66,7 @@ struct DevSetTests {
 
     /// WNUT-17 (social media; PER/ORG/LOC/MISC): printed for reference only, no floor.
     @Test func wnut17_scoreIsReported() throws {
-        let path = "/work/shared/eval/ner_wnut17_test.jsonl"
+        let path = TestSupport.repoRoot + "/../shared/eval/ner_wnut17_test.jsonl"
         guard FileManager.default.fileExists(atPath: path) else { return }
         let map: (String) -> String? = {
             switch $0 {

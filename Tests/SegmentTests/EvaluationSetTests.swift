@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func pysbdCleanTests_report() {
-        let path = "/work/shared/eval/sbd_pysbd_en_clean_tests.jsonl"
+        let path = TestSupport.repoRoot + "/../shared/eval/sbd_pysbd_en_clean_tests.jsonl"
         let cases = TestSupport.cases(path)
         guard !cases.isEmpty else { return }
         let (passed, report) = TestSupport.score(cases)
@@ -59,7 +59,7 @@ import Testing
     var lines: [String] = []
     for path in [TestSupport.repoRoot + "/Tests/Fixtures/sbd_golden_rules_en.jsonl",
                  TestSupport.repoRoot + "/Tests/SegmentTests/Fixtures/sbd_pragmatic_segmenter_en_extra.jsonl",
-                 "/work/shared/eval/sbd_pysbd_en_clean_tests.jsonl"] {
+                 TestSupport.repoRoot + "/../shared/eval/sbd_pysbd_en_clean_tests.jsonl"] {
         for c in TestSupport.cases(path) {
             let r = TestSupport.run(c)
             let obj: [String: Any] = ["id": c.id, "ok": r.ok, "got": r.got, "want": r.want]
@@ -73,7 +73,7 @@ import Testing
 /// blank line between documents) when set; used to eyeball news text while tuning.
 @Test func articles_dumpWhenAsked() throws {
     guard let out = ProcessInfo.processInfo.environment["SEG_ARTICLES"] else { return }
-    guard let data = FileManager.default.contents(atPath: "/work/shared/eval/boilerplate_scrapinghub_sample.jsonl") else { return }
+    guard let data = FileManager.default.contents(atPath: TestSupport.repoRoot + "/../shared/eval/boilerplate_scrapinghub_sample.jsonl") else { return }
     var lines: [String] = []
     for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
         guard let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
