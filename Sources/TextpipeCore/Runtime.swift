@@ -15,13 +15,6 @@ public final class Runtime: Sendable {
         self.defaultPipeline = config.defaultPipeline; self.pluginFiles = pluginFiles
     }
 
-    /// Reads, checks and builds a configuration file in one go, reporting all of its problems at once.
-    public static func load(file: String, socketOverride: String? = nil) throws -> Runtime {
-        var (config, issues) = try DaemonConfig.read(file: file)
-        if let socketOverride { config.server.socket = socketOverride }
-        return try build(config: config, loader: PluginLoader(configured: config.pluginPaths), earlier: issues)
-    }
-
     public func pipeline(named name: String) -> Pipeline? { pipelines.first(where: { $0.name == name }) }
 
     /// Loads the plugins the configuration names, checks every stage's options and inputs, and
