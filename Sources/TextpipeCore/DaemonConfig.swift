@@ -70,26 +70,26 @@ public struct DaemonConfig: Sendable {
             pluginPaths: [], defaultPipeline: "", defaultPipelineMark: nil, pipelines: [])
 
         let top = MappingReader(root, context: "the configuration", issues: &issues)
-        if let server = top.take("server", &issues) {
+        if let server = top.take("server") {
             let r = MappingReader(server, context: "server", issues: &issues)
-            if let n = r.take("socket", &issues), let s = r.string(n, "server.socket", &issues) {
+            if let n = r.take("socket"), let s = r.string(n, "server.socket", &issues) {
                 config.server.socket = s.hasPrefix("/") ? s : directory + "/" + s
             }
-            if let n = r.take("socket_mode", &issues) {
+            if let n = r.take("socket_mode") {
                 if let s = n.scalar, let mode = UInt32(s.hasPrefix("0o") ? String(s.dropFirst(2)) : s, radix: 8), mode <= 0o777 {
                     config.server.socketMode = mode
                 } else {
                     issues.append(ConfigIssue("server.socket_mode must be an octal permission such as \"0660\", found \(describe(n))", at: n.mark))
                 }
             }
-            r.int(r.take("max_line_bytes", &issues), "server.max_line_bytes", 64...1_073_741_824, &issues).map { config.server.maxLineBytes = $0 }
-            r.int(r.take("max_inflight", &issues), "server.max_inflight", 1...65_536, &issues).map { config.server.maxInflight = $0 }
-            r.int(r.take("workers", &issues), "server.workers", 0...1024, &issues).map { config.server.workers = $0 }
-            r.int(r.take("request_timeout_ms", &issues), "server.request_timeout_ms", 1...86_400_000, &issues).map { config.server.requestTimeoutMs = $0 }
-            r.int(r.take("max_queue", &issues), "server.max_queue", 1...10_000_000, &issues).map { config.server.maxQueue = $0 }
-            r.int(r.take("max_connections", &issues), "server.max_connections", 1...1_000_000, &issues).map { config.server.maxConnections = $0 }
-            r.int(r.take("shutdown_timeout_ms", &issues), "server.shutdown_timeout_ms", 0...3_600_000, &issues).map { config.server.shutdownTimeoutMs = $0 }
-            if let n = r.take("log_level", &issues), let s = r.string(n, "server.log_level", &issues) {
+            r.int(r.take("max_line_bytes"), "server.max_line_bytes", 64...1_073_741_824, &issues).map { config.server.maxLineBytes = $0 }
+            r.int(r.take("max_inflight"), "server.max_inflight", 1...65_536, &issues).map { config.server.maxInflight = $0 }
+            r.int(r.take("workers"), "server.workers", 0...1024, &issues).map { config.server.workers = $0 }
+            r.int(r.take("request_timeout_ms"), "server.request_timeout_ms", 1...86_400_000, &issues).map { config.server.requestTimeoutMs = $0 }
+            r.int(r.take("max_queue"), "server.max_queue", 1...10_000_000, &issues).map { config.server.maxQueue = $0 }
+            r.int(r.take("max_connections"), "server.max_connections", 1...1_000_000, &issues).map { config.server.maxConnections = $0 }
+            r.int(r.take("shutdown_timeout_ms"), "server.shutdown_timeout_ms", 0...3_600_000, &issues).map { config.server.shutdownTimeoutMs = $0 }
+            if let n = r.take("log_level"), let s = r.string(n, "server.log_level", &issues) {
                 if logLevels.contains(s) { config.server.logLevel = s } else {
                     issues.append(ConfigIssue("server.log_level must be one of \(logLevels.joined(separator: ", ")), found '\(s)'", at: n.mark))
                 }
@@ -98,9 +98,9 @@ public struct DaemonConfig: Sendable {
         }
         if config.server.workers == 0 { config.server.workers = max(1, activeProcessorCount()) }
 
-        if let plugins = top.take("plugins", &issues) {
+        if let plugins = top.take("plugins") {
             let r = MappingReader(plugins, context: "plugins", issues: &issues)
-            if let n = r.take("paths", &issues) {
+            if let n = r.take("paths") {
                 if let items = n.sequence {
                     for item in items {
                         if let s = item.scalar, !item.isNull { config.pluginPaths.append(s.hasPrefix("/") ? s : directory + "/" + s) }
@@ -113,7 +113,7 @@ public struct DaemonConfig: Sendable {
             r.finish(&issues)
         }
 
-        if let n = top.take("pipelines", &issues) {
+        if let n = top.take("pipelines") {
             if let entries = n.mapping {
                 if entries.isEmpty { issues.append(ConfigIssue("pipelines is empty: define at least one pipeline", at: n.mark)) }
                 for entry in entries {
@@ -126,7 +126,7 @@ public struct DaemonConfig: Sendable {
             issues.append(ConfigIssue("missing required key 'pipelines'", at: root.mark))
         }
 
-        if let n = top.take("default_pipeline", &issues) {
+        if let n = top.take("default_pipeline") {
             if let s = top.string(n, "default_pipeline", &issues) {
                 config.defaultPipeline = s
                 config.defaultPipelineMark = n.mark
@@ -137,7 +137,7 @@ public struct DaemonConfig: Sendable {
         } else if let first = config.pipelines.first {
             config.defaultPipeline = first.name
         }
-        for entry in root.mapping ?? [] where entry.key.hasPrefix("x-") { _ = top.take(entry.key, &issues) }
+        for entry in root.mapping ?? [] where entry.key.hasPrefix("x-") { _ = top.take(entry.key) }
         top.finish(&issues, hint: "; keys starting with x- are free for anchors")
         return (config, issues.sorted(by: issueOrder))
     }
@@ -192,7 +192,7 @@ final class MappingReader {
         }
     }
 
-    func take(_ key: String, _ issues: inout [ConfigIssue]) -> ConfigNode? {
+    func take(_ key: String) -> ConfigNode? {
         known.append(key)
         guard let e = entries.first(where: { $0.key == key }) else { return nil }
         seen.insert(key)

@@ -81,6 +81,17 @@ public struct JSONWriter {
         raw("\":")
     }
 
+    /// Writes `opening` (which ends in `[`), each item separated by commas, and `]`.
+    @inline(__always)
+    public mutating func list<T>(_ opening: StaticString, _ items: [T], _ each: (inout JSONWriter, T) -> Void) {
+        raw(opening)
+        for (i, item) in items.enumerated() {
+            if i > 0 { byte(UInt8(ascii: ",")) }
+            each(&self, item)
+        }
+        byte(UInt8(ascii: "]"))
+    }
+
     public mutating func value(_ v: JSONValue) {
         switch v {
         case .null: raw("null")

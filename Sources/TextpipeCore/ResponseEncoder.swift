@@ -58,69 +58,55 @@ public enum ResponseEncoder {
                 }
                 w.byte(UInt8(ascii: "}"))
             }
+            func span(_ w: inout JSONWriter, _ start: Int, _ end: Int) {
+                w.raw("\"start\":"); w.int(map(start)); w.raw(",\"end\":"); w.int(map(end))
+            }
             if let removed = doc.removed {
-                w.raw(",\"removed\":[")
-                for (i, r) in removed.enumerated() {
-                    if i > 0 { w.byte(UInt8(ascii: ",")) }
+                w.list(",\"removed\":[", removed) { w, r in
                     w.raw("{\"text\":"); w.string(r.text); w.raw(",\"reason\":"); w.string(r.reason); w.byte(UInt8(ascii: "}"))
                 }
-                w.byte(UInt8(ascii: "]"))
             }
             if let blocks = doc.blocks {
-                w.raw(",\"blocks\":[")
-                for (i, b) in blocks.enumerated() {
-                    if i > 0 { w.byte(UInt8(ascii: ",")) }
-                    w.raw("{\"start\":"); w.int(map(b.start)); w.raw(",\"end\":"); w.int(map(b.end))
+                w.list(",\"blocks\":[", blocks) { w, b in
+                    w.byte(UInt8(ascii: "{")); span(&w, b.start, b.end)
                     w.raw(",\"kind\":"); w.string(b.kind.rawValue)
                     if b.kind == .heading || b.level > 0 { w.raw(",\"level\":"); w.int(b.level) }
                     w.byte(UInt8(ascii: "}"))
                 }
-                w.byte(UInt8(ascii: "]"))
             }
             if let sentences = doc.sentences {
-                w.raw(",\"sentences\":[")
-                for (i, s) in sentences.enumerated() {
-                    if i > 0 { w.byte(UInt8(ascii: ",")) }
-                    w.raw("{\"start\":"); w.int(map(s.start)); w.raw(",\"end\":"); w.int(map(s.end))
+                w.list(",\"sentences\":[", sentences) { w, s in
+                    w.byte(UInt8(ascii: "{")); span(&w, s.start, s.end)
                     w.raw(",\"text\":"); w.string(bytes: slice(s.start, s.end))
                     w.raw(",\"block\":"); w.int(s.block)
                     w.byte(UInt8(ascii: "}"))
                 }
-                w.byte(UInt8(ascii: "]"))
             }
             if let entities = doc.entities {
-                w.raw(",\"entities\":[")
-                for (i, e) in entities.enumerated() {
-                    if i > 0 { w.byte(UInt8(ascii: ",")) }
-                    w.raw("{\"start\":"); w.int(map(e.start)); w.raw(",\"end\":"); w.int(map(e.end))
+                w.list(",\"entities\":[", entities) { w, e in
+                    w.byte(UInt8(ascii: "{")); span(&w, e.start, e.end)
                     w.raw(",\"text\":"); w.string(bytes: slice(e.start, e.end))
                     w.raw(",\"label\":"); w.string(e.label)
                     w.byte(UInt8(ascii: "}"))
                 }
-                w.byte(UInt8(ascii: "]"))
             }
             if let faq = doc.faq {
-                w.raw(",\"faq\":[")
-                for (i, f) in faq.enumerated() {
-                    if i > 0 { w.byte(UInt8(ascii: ",")) }
+                w.list(",\"faq\":[", faq) { w, f in
                     w.raw("{\"question\":"); w.string(f.question)
                     w.raw(",\"answer\":"); w.string(f.answer)
-                    if let q = f.questionSpan { w.raw(",\"question_span\":{\"start\":"); w.int(map(q.start)); w.raw(",\"end\":"); w.int(map(q.end)); w.byte(UInt8(ascii: "}")) }
-                    if let a = f.answerSpan { w.raw(",\"answer_span\":{\"start\":"); w.int(map(a.start)); w.raw(",\"end\":"); w.int(map(a.end)); w.byte(UInt8(ascii: "}")) }
+                    if let q = f.questionSpan { w.raw(",\"question_span\":{"); span(&w, q.start, q.end); w.byte(UInt8(ascii: "}")) }
+                    if let a = f.answerSpan { w.raw(",\"answer_span\":{"); span(&w, a.start, a.end); w.byte(UInt8(ascii: "}")) }
                     w.byte(UInt8(ascii: "}"))
                 }
-                w.byte(UInt8(ascii: "]"))
             }
             if let s = doc.sentiment {
                 w.raw(",\"sentiment\":{\"label\":"); w.string(s.label)
                 w.raw(",\"score\":"); w.score(s.score)
-                w.raw(",\"sentences\":[")
-                for (i, x) in s.sentences.enumerated() {
-                    if i > 0 { w.byte(UInt8(ascii: ",")) }
+                w.list(",\"sentences\":[", s.sentences) { w, x in
                     w.raw("{\"index\":"); w.int(x.index); w.raw(",\"label\":"); w.string(x.label)
                     w.raw(",\"score\":"); w.score(x.score); w.byte(UInt8(ascii: "}"))
                 }
-                w.raw("]}")
+                w.byte(UInt8(ascii: "}"))
             }
             for key in doc.extensions.keys.sorted() where !reservedKeys.contains(key) {
                 w.byte(UInt8(ascii: ",")); w.string(key); w.byte(UInt8(ascii: ":")); w.value(doc.extensions[key]!)

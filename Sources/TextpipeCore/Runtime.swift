@@ -27,7 +27,6 @@ public final class Runtime: Sendable {
         for spec in config.pipelines {
             var steps: [Pipeline.Step] = []
             var available: Set<Field> = [.text]
-            var availableFrom: [Field: String] = [.text: "the request"]
             for item in spec.items {
                 let loaded: PluginLoader.Loaded
                 do { loaded = try loader.load(stage: item.name) } catch {
@@ -43,7 +42,7 @@ public final class Runtime: Sendable {
                     let providers = missing.map { field in "\(field.rawValue) (provided by \(providerHint(field, loader)))" }
                     issues.append(ConfigIssue("stage '\(item.name)' in pipeline '\(spec.name)' needs \(providers.joined(separator: ", ")), but no earlier stage provides it; earlier stages provide: \(available.sorted().map(\.rawValue).joined(separator: ", "))", at: item.mark))
                 }
-                for f in factory.provides { available.insert(f); availableFrom[f] = item.name }
+                available.formUnion(factory.provides)
                 guard optionIssues.isEmpty else { continue }
                 let context = StageContext(resourceDirectory: loaded.resourceDirectory, configDirectory: config.directory)
                 do {

@@ -48,6 +48,9 @@ public final class Stats: @unchecked Sendable {
         }
     }
 
+    /// Requests answered so far.
+    public var requestCount: Int { lock.withLock { totalRequests } }
+
     /// The `stats` answer.
     public func snapshot() -> JSONValue {
         lock.withLock {

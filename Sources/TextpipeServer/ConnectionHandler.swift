@@ -34,10 +34,6 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
     init(state: ServerState) { self.state = state }
 
-    func channelActive(context: ChannelHandlerContext) {
-        context.fireChannelActive()
-    }
-
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let frame = unwrapInboundIn(data)
         let sequence = nextSequence

@@ -43,11 +43,9 @@ public final class Server: @unchecked Sendable {
             .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
             .childChannelOption(ChannelOptions.writeBufferWaterMark, value: .init(low: 256 * 1024, high: 1024 * 1024))
             .childChannelInitializer { channel in
-                let count = state.connections.wrappingAdd(1, ordering: .relaxed).newValue
                 let id = ObjectIdentifier(channel)
-                state.liveChannels.withLockedValue { $0[id] = channel }
+                let count = state.liveChannels.withLockedValue { $0[id] = channel; return $0.count }
                 channel.closeFuture.whenComplete { _ in
-                    state.connections.wrappingSubtract(1, ordering: .relaxed)
                     state.liveChannels.withLockedValue { _ = $0.removeValue(forKey: id) }
                 }
                 if count > state.limits.maxConnections || state.draining.load(ordering: .relaxed) {
@@ -114,10 +112,10 @@ public final class Server: @unchecked Sendable {
         for c in channels { c.pipeline.fireUserInboundEventTriggered(DrainEvent()) }
         let limitMs = state.limits.shutdownTimeoutMs
         let deadline = monotonicNanos() + UInt64(limitMs) * 1_000_000
-        while monotonicNanos() < deadline && state.connections.load(ordering: .relaxed) > 0 {
+        while monotonicNanos() < deadline && state.connectionCount > 0 {
             usleep(10_000)
         }
-        let left = state.connections.load(ordering: .relaxed)
+        let left = state.connectionCount
         if left > 0 {
             log(.warning, "shutdown limit reached; closing remaining connections", ["connections": String(left)])
             for c in state.liveChannels.withLockedValue({ Array($0.values) }) { c.close(promise: nil) }
@@ -125,7 +123,7 @@ public final class Server: @unchecked Sendable {
         unlink(socketPath)
         try? state.pool.syncShutdownGracefully()
         try? group.syncShutdownGracefully()
-        log(.info, "stopped", ["requests": String(state.engine.stats.snapshot()["requests"]?.intValue ?? 0)])
+        log(.info, "stopped", ["requests": String(state.engine.stats.requestCount)])
         finished.signal()
     }
 

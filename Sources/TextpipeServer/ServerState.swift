@@ -10,9 +10,10 @@ final class ServerState: Sendable {
     let pool: NIOThreadPool
     let log: Log
     let queued = Atomic<Int>(0)
-    let connections = Atomic<Int>(0)
     let draining = Atomic<Bool>(false)
+    /// Open connections, for draining at shutdown and for `max_connections`.
     let liveChannels = NIOLockedValueBox<[ObjectIdentifier: Channel]>([:])
+    var connectionCount: Int { liveChannels.withLockedValue { $0.count } }
 
     init(engine: Engine, pool: NIOThreadPool, log: Log) {
         self.engine = engine; self.pool = pool; self.log = log
