@@ -26,7 +26,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
     private let state: ServerState
     private var nextSequence = 0
     private var nextToWrite = 0
-    private var ready: [Int: [UInt8]] = [:]
+    private var ready: [Int: ByteBuffer] = [:]
     private var unanswered = 0
     private var readPending = false
     private var inputClosed = false
@@ -65,11 +65,14 @@ final class ConnectionHandler: ChannelDuplexHandler {
         let deadline = monotonicNanos() + UInt64(timeoutMs) * 1_000_000
         let loop = context.eventLoop
         let state = self.state
-        let work = state.pool.runIfActive(eventLoop: loop) { () -> Engine.Outcome in
+        let allocator = context.channel.allocator
+        // The answer is encoded and copied into its ByteBuffer on the worker, not on the I/O thread.
+        let work = state.pool.runIfActive(eventLoop: loop) { () -> (Engine.Outcome, ByteBuffer) in
             defer { state.queued.wrappingSubtract(1, ordering: .relaxed) }
-            return buffer.withUnsafeReadableBytes { raw in
+            let outcome = buffer.withUnsafeReadableBytes { raw in
                 engine.handle(line: raw.bindMemory(to: UInt8.self), deadline: deadline, onID: { slot.id = $0 })
             }
+            return (outcome, allocator.buffer(bytes: outcome.bytes))
         }
         var answered = false
         let timer = loop.scheduleTask(in: .milliseconds(Int64(timeoutMs))) { [self] in
@@ -84,9 +87,9 @@ final class ConnectionHandler: ChannelDuplexHandler {
             guard !answered else { return }
             answered = true
             switch result {
-            case .success(let outcome):
+            case .success(let (outcome, answer)):
                 engine.stats.recordRequest(pipeline: outcome.pipeline, error: outcome.error)
-                complete(context: context, sequence: sequence, bytes: outcome.bytes)
+                complete(context: context, sequence: sequence, buffer: answer)
             case .failure(let error):
                 // The pool refused the work (it is shutting down).
                 state.queued.wrappingSubtract(1, ordering: .relaxed)
@@ -107,12 +110,15 @@ final class ConnectionHandler: ChannelDuplexHandler {
     }
 
     private func complete(context: ChannelHandlerContext, sequence: Int, bytes: [UInt8]) {
-        ready[sequence] = bytes
+        complete(context: context, sequence: sequence, buffer: context.channel.allocator.buffer(bytes: bytes))
+    }
+
+    /// Stores an answer and writes every answer that is now next in request order.
+    private func complete(context: ChannelHandlerContext, sequence: Int, buffer: ByteBuffer) {
+        ready[sequence] = buffer
         var wrote = false
         while let next = ready.removeValue(forKey: nextToWrite) {
-            var out = context.channel.allocator.buffer(capacity: next.count)
-            out.writeBytes(next)
-            context.write(wrapOutboundOut(out), promise: nil)
+            context.write(wrapOutboundOut(next), promise: nil)
             nextToWrite += 1
             unanswered -= 1
             wrote = true
