@@ -218,16 +218,4 @@ func readFile(_ path: String) -> [UInt8]? {
     return ferror(f) != 0 ? nil : bytes
 }
 
-/// Everything left in an open stream (a file, or stdin for the client).
-public func readAll(_ f: UnsafeMutablePointer<FILE>) -> [UInt8] {
-    var out: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, 65536, f) }
-        if n > 0 { out.append(contentsOf: chunk[0..<n]) }
-        if n < 65536 { break }
-    }
-    return out
-}
-
 func lastErrorText() -> String { String(cString: strerror(errno)) }
