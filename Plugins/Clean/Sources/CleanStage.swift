@@ -127,9 +127,9 @@ public struct CleanStage: Stage {
                 if let t = ex.title.map(snippet), !t.isEmpty { meta["title"] = t }
                 if let d = ex.description.map(snippet), !d.isEmpty { meta["description"] = d }
             }
-            asm.addAll(ex.text, markup: true)
+            asm.addAll(ex.text)
         } else if detectMarkdown(p) {
-            asm.addAll(markdown.strip(p), markup: true)
+            asm.addAll(markdown.strip(p))
         } else {
             // plain text: lines as they are (`\n`, `\r\n` and `\r` end a line)
             var s = 0
@@ -146,7 +146,7 @@ public struct CleanStage: Stage {
             }
             if s < n { asm.add(UnsafeBufferPointer(rebasing: p[s..<n]), TextLine(start: s, end: n, kind: .plain, level: 0, group: 0), plain: true) }
         }
-        var out = asm.finish(markup: asm.sawMarkup)
+        var out = asm.finish()
         out.meta = meta
         if anchors != nil { anchors = asm.anchors }
         return out
@@ -158,7 +158,7 @@ public struct CleanStage: Stage {
         asm.boilerplateOff = true
         var copy = s
         copy.withUTF8 { asm.add($0, TextLine(start: 0, end: $0.count, kind: .plain, level: 0, group: 0), plain: true) }
-        return asm.finish(markup: false).text
+        return asm.finish().text
     }
 
     /// Cleans lines one by one (entities in plain text, mojibake, characters and spaces, normalization),
@@ -171,7 +171,8 @@ public struct CleanStage: Stage {
         var anchors: [OffsetAnchor] = []
         let recordAnchors: Bool
         var pendingBlank = false
-        var sawMarkup = false
+        /// Lines came from HTML or Markdown (`addAll`): the output gets a layout.
+        private var sawMarkup = false
         var boilerplateOff = false
         private var lastGroup: Int32 = -1
         private var lastKind = LineKind.plain
@@ -184,8 +185,8 @@ public struct CleanStage: Stage {
             out.reserveCapacity(capacity)
         }
 
-        mutating func addAll(_ lt: LineText, markup: Bool) {
-            sawMarkup = sawMarkup || markup
+        mutating func addAll(_ lt: LineText) {
+            sawMarkup = true
             lt.bytes.withUnsafeBufferPointer { buf in
                 for line in lt.lines {
                     add(UnsafeBufferPointer(rebasing: buf[line.start..<line.end]), line, plain: false)
@@ -303,11 +304,11 @@ public struct CleanStage: Stage {
             lastGroup = line.kind == .plain ? -1 : line.group
         }
 
-        mutating func finish(markup: Bool) -> CleanOutput {
+        mutating func finish() -> CleanOutput {
             // a code block's trailing empty lines
             while let last = out.last, last == 10 { out.removeLast() }
             if var l = layout.last, l.end > out.count { l.end = out.count; layout[layout.count - 1] = l }
-            return CleanOutput(text: String(decoding: out, as: UTF8.self), meta: [:], removed: removed, layout: markup ? layout : nil)
+            return CleanOutput(text: String(decoding: out, as: UTF8.self), meta: [:], removed: removed, layout: sawMarkup ? layout : nil)
         }
     }
 }

@@ -111,18 +111,14 @@ private struct HTMLRun {
     @inline(__always) private func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 97 < 26 }
     @inline(__always) private func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 10 || b == 9 || b == 13 || b == 12 }
 
-    private func find(_ needle: StaticString, from: Int, caseInsensitive: Bool = false) -> Int? {
+    private func find(_ needle: StaticString, from: Int) -> Int? {
         let m = needle.utf8CodeUnitCount
         let s = needle.utf8Start
         guard m > 0, n >= m else { return nil }
         var i = from
         while i + m <= n {
             var k = 0
-            while k < m {
-                let b = caseInsensitive ? ASCII.lower(p[i + k]) : p[i + k]
-                if b != s[k] { break }
-                k += 1
-            }
+            while k < m && p[i + k] == s[k] { k += 1 }
             if k == m { return i }
             i += 1
         }
