@@ -85,28 +85,22 @@ public struct CleanStage: Stage {
     /// Cleans one text.
     public func clean(_ text: String) -> CleanOutput {
         var anchors: [OffsetAnchor]? = nil
-        return withBytes(text) { run($0, anchors: &anchors) }
+        return Document(text: text).withUTF8 { run($0, anchors: &anchors) }
     }
 
     /// Cleans one text and returns, with it, the map from output lines back to input byte offsets (not sent
     /// to clients; for features that must point into the original input).
     public func cleanWithOffsets(_ text: String) -> (CleanOutput, [OffsetAnchor]) {
         var anchors: [OffsetAnchor]? = []
-        let out = withBytes(text) { run($0, anchors: &anchors) }
+        let out = Document(text: text).withUTF8 { run($0, anchors: &anchors) }
         return (out, anchors ?? [])
-    }
-
-    private func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let r = text.utf8.withContiguousStorageIfAvailable(body) { return r }
-        var copy = text
-        return copy.withUTF8(body)
     }
 
     func detectHTML(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         switch settings.html {
         case .always: return true
         case .never: return false
-        case .auto: return p.contains(UInt8(ascii: "<")) && FormatDetector.looksLikeHTML(p)
+        case .auto: return FormatDetector.looksLikeHTML(p)
         }
     }
 
@@ -203,16 +197,20 @@ public struct CleanStage: Stage {
                 a.removeAll(keepingCapacity: true)
                 if f(src, &a) { which = 1 }
             case 1:
-                b.removeAll(keepingCapacity: true)
-                var bb = b
+                // Take `b` out while `a` is read (a copy `var bb = b` would share the buffer, and the first
+                // append would then allocate a new one every time).
+                var bb: [UInt8] = []
+                swap(&bb, &b)
+                bb.removeAll(keepingCapacity: true)
                 let ch = a.withUnsafeBufferPointer { f($0, &bb) }
-                b = bb
+                swap(&bb, &b)
                 if ch { which = 2 }
             default:
-                a.removeAll(keepingCapacity: true)
-                var aa = a
+                var aa: [UInt8] = []
+                swap(&aa, &a)
+                aa.removeAll(keepingCapacity: true)
                 let ch = b.withUnsafeBufferPointer { f($0, &aa) }
-                a = aa
+                swap(&aa, &a)
                 if ch { which = 1 }
             }
         }
