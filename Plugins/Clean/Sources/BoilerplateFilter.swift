@@ -51,24 +51,22 @@ struct BoilerplateFilter: Sendable {
     private func quickReject(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = p.count
         guard n >= 2 else { return false }
-        @inline(__always) func alnum(_ b: UInt8) -> Bool { b &- 48 < 10 || (b | 0x20) &- 97 < 26 }
-        @inline(__always) func low(_ b: UInt8) -> UInt8 { b &- 65 < 26 ? b | 0x20 : b }
-        guard alnum(p[0]), alnum(p[1]) else { return false }
-        if prefixes.contains(UInt16(low(p[0])) << 8 | UInt16(low(p[1]))) { return false }
+        guard ASCII.isAlnum(p[0]), ASCII.isAlnum(p[1]) else { return false }
+        if prefixes.contains(UInt16(ASCII.lower(p[0])) << 8 | UInt16(ASCII.lower(p[1]))) { return false }
         var e = n
         while e > 0 {
             let b = p[e - 1]
             if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") || b == UInt8(ascii: ":") || b == 32 { e -= 1 } else { break }
         }
-        guard e >= 2, alnum(p[e - 1]), alnum(p[e - 2]) else { return false }
-        return !suffixes.contains(UInt16(low(p[e - 2])) << 8 | UInt16(low(p[e - 1])))
+        guard e >= 2, ASCII.isAlnum(p[e - 1]), ASCII.isAlnum(p[e - 2]) else { return false }
+        return !suffixes.contains(UInt16(ASCII.lower(p[e - 2])) << 8 | UInt16(ASCII.lower(p[e - 1])))
     }
 
     /// The tag of the first pattern the whole line matches, or nil.
     func match(_ line: UnsafeBufferPointer<UInt8>) -> String? {
         guard line.count <= maxLength, !line.isEmpty, !patterns.isEmpty else { return nil }
         if !anyKey && quickReject(line) { return nil }
-        let key = BoilerplatePattern.key(Array(line))
+        let key = BoilerplatePattern.key(line)
         guard key.count >= 2 else { return nil }
         if !anyKey {
             let pre = UInt16(key[0]) << 8 | UInt16(key[1])

@@ -1,9 +1,9 @@
+import StageKit
+
 /// One boilerplate pattern: `[tag] text with * wildcards`, matched against a whole line's key.
 struct BoilerplatePattern: Sendable, Hashable {
     /// Reported as `boilerplate:<tag>`.
     let tag: String
-    /// The pattern as written (after the tag).
-    let source: String
     /// Literal pieces between `*`s, lower-cased.
     let pieces: [[UInt8]]
     let anchoredStart: Bool
@@ -21,12 +21,10 @@ struct BoilerplatePattern: Sendable, Hashable {
             text = text[text.index(after: close)...]
         }
         let pattern = String(text).trimmingSpaces
-        let lowered = Array(pattern.utf8).map { b -> UInt8 in (b >= 65 && b <= 90) ? b | 0x20 : b }
-        let key = BoilerplatePattern.key(lowered, keepStars: true)
+        let key = Array(pattern.utf8).withUnsafeBufferPointer(BoilerplatePattern.key)
         let pieces = key.split(separator: UInt8(ascii: "*"), omittingEmptySubsequences: false).map { Array($0) }
         guard pieces.contains(where: { !$0.isEmpty }) else { return nil }
         self.tag = tag
-        self.source = String(pattern)
         self.anchoredStart = key.first != UInt8(ascii: "*")
         self.anchoredEnd = key.last != UInt8(ascii: "*")
         self.pieces = pieces.filter { !$0.isEmpty }
@@ -34,36 +32,33 @@ struct BoilerplatePattern: Sendable, Hashable {
 
     /// The form lines are compared in: ASCII lower case, typographic quotes folded, spaces collapsed,
     /// leading bullets and trailing punctuation/arrows cut.
-    static func key(_ line: [UInt8], keepStars: Bool = false) -> [UInt8] {
+    static func key(_ p: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(line.count)
+        out.reserveCapacity(p.count)
         var space = false
-        line.withUnsafeBufferPointer { p in
-            var i = 0
-            let n = p.count
-            while i < n {
-                let ch = p[i]
-                if ch < 0x80 && ch != 32 && ch != 9 {
-                    if space && !out.isEmpty { out.append(32) }
-                    space = false
-                    out.append(ch &- 65 < 26 ? ch | 0x20 : ch)
-                    i += 1
-                    continue
-                }
-                let (v, len) = UTF8Util.decode(p, i, n)
-                i += len
-                var c: UInt32 = v
-                switch v {
-                case 0x41...0x5A: c = v | 0x20
-                case 0x2018, 0x2019, 0x201B, 0x2032: c = 0x27
-                case 0x201C, 0x201D, 0x201E, 0x2033: c = 0x22
-                case 0x20, 0x09, 0xA0: space = true; continue
-                default: break
-                }
+        var i = 0
+        let n = p.count
+        while i < n {
+            let ch = p[i]
+            if ch < 0x80 && ch != 32 && ch != 9 {
                 if space && !out.isEmpty { out.append(32) }
                 space = false
-                UTF8Util.encode(c, into: &out)
+                out.append(ASCII.lower(ch))
+                i += 1
+                continue
             }
+            let (v, len) = UTF8Util.decode(p, i, n)
+            i += len
+            var c: UInt32 = v
+            switch v {
+            case 0x2018, 0x2019, 0x201B, 0x2032: c = 0x27
+            case 0x201C, 0x201D, 0x201E, 0x2033: c = 0x22
+            case 0x20, 0x09, 0xA0: space = true; continue
+            default: break
+            }
+            if space && !out.isEmpty { out.append(32) }
+            space = false
+            UTF8Util.encode(c, into: &out)
         }
         var end = out.count
         while end > 0 {
@@ -77,7 +72,6 @@ struct BoilerplatePattern: Sendable, Hashable {
             if k == 0 { break }
             start += k
         }
-        _ = keepStars
         if start == 0 && end == out.count { return out }
         return Array(out[start..<end])
     }

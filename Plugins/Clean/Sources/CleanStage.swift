@@ -85,28 +85,22 @@ public struct CleanStage: Stage {
     /// Cleans one text.
     public func clean(_ text: String) -> CleanOutput {
         var anchors: [OffsetAnchor]? = nil
-        return withBytes(text) { run($0, anchors: &anchors) }
+        return Document(text: text).withUTF8 { run($0, anchors: &anchors) }
     }
 
     /// Cleans one text and returns, with it, the map from output lines back to input byte offsets (not sent
     /// to clients; for features that must point into the original input).
     public func cleanWithOffsets(_ text: String) -> (CleanOutput, [OffsetAnchor]) {
         var anchors: [OffsetAnchor]? = []
-        let out = withBytes(text) { run($0, anchors: &anchors) }
+        let out = Document(text: text).withUTF8 { run($0, anchors: &anchors) }
         return (out, anchors ?? [])
-    }
-
-    private func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let r = text.utf8.withContiguousStorageIfAvailable(body) { return r }
-        var copy = text
-        return copy.withUTF8(body)
     }
 
     func detectHTML(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         switch settings.html {
         case .always: return true
         case .never: return false
-        case .auto: return p.contains(UInt8(ascii: "<")) && FormatDetector.looksLikeHTML(p)
+        case .auto: return FormatDetector.looksLikeHTML(p)
         }
     }
 
@@ -127,9 +121,9 @@ public struct CleanStage: Stage {
                 if let t = ex.title.map(snippet), !t.isEmpty { meta["title"] = t }
                 if let d = ex.description.map(snippet), !d.isEmpty { meta["description"] = d }
             }
-            asm.addAll(ex.text, markup: true)
+            asm.addAll(ex.text)
         } else if detectMarkdown(p) {
-            asm.addAll(markdown.strip(p), markup: true)
+            asm.addAll(markdown.strip(p))
         } else {
             // plain text: lines as they are (`\n`, `\r\n` and `\r` end a line)
             var s = 0
@@ -146,7 +140,7 @@ public struct CleanStage: Stage {
             }
             if s < n { asm.add(UnsafeBufferPointer(rebasing: p[s..<n]), TextLine(start: s, end: n, kind: .plain, level: 0, group: 0), plain: true) }
         }
-        var out = asm.finish(markup: asm.sawMarkup)
+        var out = asm.finish()
         out.meta = meta
         if anchors != nil { anchors = asm.anchors }
         return out
@@ -158,7 +152,7 @@ public struct CleanStage: Stage {
         asm.boilerplateOff = true
         var copy = s
         copy.withUTF8 { asm.add($0, TextLine(start: 0, end: $0.count, kind: .plain, level: 0, group: 0), plain: true) }
-        return asm.finish(markup: false).text
+        return asm.finish().text
     }
 
     /// Cleans lines one by one (entities in plain text, mojibake, characters and spaces, normalization),
@@ -171,7 +165,8 @@ public struct CleanStage: Stage {
         var anchors: [OffsetAnchor] = []
         let recordAnchors: Bool
         var pendingBlank = false
-        var sawMarkup = false
+        /// Lines came from HTML or Markdown (`addAll`): the output gets a layout.
+        private var sawMarkup = false
         var boilerplateOff = false
         private var lastGroup: Int32 = -1
         private var lastKind = LineKind.plain
@@ -184,8 +179,8 @@ public struct CleanStage: Stage {
             out.reserveCapacity(capacity)
         }
 
-        mutating func addAll(_ lt: LineText, markup: Bool) {
-            sawMarkup = sawMarkup || markup
+        mutating func addAll(_ lt: LineText) {
+            sawMarkup = true
             lt.bytes.withUnsafeBufferPointer { buf in
                 for line in lt.lines {
                     add(UnsafeBufferPointer(rebasing: buf[line.start..<line.end]), line, plain: false)
@@ -202,16 +197,20 @@ public struct CleanStage: Stage {
                 a.removeAll(keepingCapacity: true)
                 if f(src, &a) { which = 1 }
             case 1:
-                b.removeAll(keepingCapacity: true)
-                var bb = b
+                // Take `b` out while `a` is read (a copy `var bb = b` would share the buffer, and the first
+                // append would then allocate a new one every time).
+                var bb: [UInt8] = []
+                swap(&bb, &b)
+                bb.removeAll(keepingCapacity: true)
                 let ch = a.withUnsafeBufferPointer { f($0, &bb) }
-                b = bb
+                swap(&bb, &b)
                 if ch { which = 2 }
             default:
-                a.removeAll(keepingCapacity: true)
-                var aa = a
+                var aa: [UInt8] = []
+                swap(&aa, &a)
+                aa.removeAll(keepingCapacity: true)
                 let ch = b.withUnsafeBufferPointer { f($0, &aa) }
-                a = aa
+                swap(&aa, &a)
                 if ch { which = 1 }
             }
         }
@@ -303,11 +302,11 @@ public struct CleanStage: Stage {
             lastGroup = line.kind == .plain ? -1 : line.group
         }
 
-        mutating func finish(markup: Bool) -> CleanOutput {
+        mutating func finish() -> CleanOutput {
             // a code block's trailing empty lines
             while let last = out.last, last == 10 { out.removeLast() }
             if var l = layout.last, l.end > out.count { l.end = out.count; layout[layout.count - 1] = l }
-            return CleanOutput(text: String(decoding: out, as: UTF8.self), meta: [:], removed: removed, layout: markup ? layout : nil)
+            return CleanOutput(text: String(decoding: out, as: UTF8.self), meta: [:], removed: removed, layout: sawMarkup ? layout : nil)
         }
     }
 }

@@ -108,22 +108,23 @@ private struct HTMLRun {
 
     // MARK: tokenizer
 
-    @inline(__always) private func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 97 < 26 }
+    /// HTML's ASCII whitespace: unlike `ASCII.isSpace`, vertical tab (0x0B) is not one.
     @inline(__always) private func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 10 || b == 9 || b == 13 || b == 12 }
 
-    private func find(_ needle: StaticString, from: Int, caseInsensitive: Bool = false) -> Int? {
-        let m = needle.utf8CodeUnitCount
-        let s = needle.utf8Start
-        guard m > 0, n >= m else { return nil }
+    /// True when `s` stands at `i` (case-sensitive).
+    private func startsWith(_ s: StaticString, at i: Int) -> Bool {
+        let m = s.utf8CodeUnitCount
+        guard i + m <= n else { return false }
+        let b = s.utf8Start
+        for k in 0..<m where p[i + k] != b[k] { return false }
+        return true
+    }
+
+    /// Where `needle` (not empty) first stands at or after `from`.
+    private func find(_ needle: StaticString, from: Int) -> Int? {
         var i = from
-        while i + m <= n {
-            var k = 0
-            while k < m {
-                let b = caseInsensitive ? ASCII.lower(p[i + k]) : p[i + k]
-                if b != s[k] { break }
-                k += 1
-            }
-            if k == m { return i }
+        while i + needle.utf8CodeUnitCount <= n {
+            if startsWith(needle, at: i) { return i }
             i += 1
         }
         return nil
@@ -138,9 +139,9 @@ private struct HTMLRun {
     /// Handles the `<` at `j`; returns where to go on.
     private mutating func markup(at j: Int) -> Int {
         let next: UInt8 = j + 1 < n ? p[j + 1] : 0
-        if isLetter(next) { return startTag(j) }
+        if ASCII.isLetter(next) { return startTag(j) }
         if next == UInt8(ascii: "/") {
-            if j + 2 < n && isLetter(p[j + 2]) { return endTag(j) }
+            if j + 2 < n && ASCII.isLetter(p[j + 2]) { return endTag(j) }
             if let gt = findByte(UInt8(ascii: ">"), from: j + 2) { return gt + 1 }   // `</>`, `</ x>`: bogus comment
             text(j, j + 1); return j + 1
         }
@@ -150,7 +151,7 @@ private struct HTMLRun {
                 if let gt = findByte(UInt8(ascii: ">"), from: j + 4) { return gt + 1 }
                 return n
             }
-            if j + 9 <= n, find("[CDATA[", from: j + 2) == j + 2 {
+            if j + 9 <= n, startsWith("[CDATA[", at: j + 2) {
                 let end = find("]]>", from: j + 9) ?? n
                 text(j + 9, end)
                 return min(n, end + 3)

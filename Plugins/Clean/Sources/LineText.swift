@@ -35,6 +35,4 @@ struct TextLine {
 struct LineText {
     var bytes: [UInt8] = []
     var lines: [TextLine] = []
-    /// True when the lines came from HTML or Markdown (then `document.layout` is set).
-    var fromMarkup = false
 }

@@ -17,8 +17,6 @@ struct LineWriter {
     var level: UInt8 = 0
     var group: Int32 = 0
 
-    init() { text.fromMarkup = true }
-
     /// Starts a new layout block: lines from now on get this kind and a fresh group.
     mutating func begin(_ kind: LineKind, level: UInt8 = 0) {
         self.kind = kind; self.level = level
@@ -31,8 +29,6 @@ struct LineWriter {
         self.kind = kind; self.level = level; self.group = group
     }
 
-    var byteCount: Int { text.bytes.count }
-    var lineCount: Int { text.lines.count }
     private var lineIsEmpty: Bool { text.bytes.count == lineStart }
 
     mutating func space() { pendingSpace = true }
@@ -107,9 +103,6 @@ struct LineWriter {
         lineStart = m.lineStart; pendingSpace = m.pendingSpace; pendingBreak = max(m.pendingBreak, 1)
         lineKind = m.lineKind; lineLevel = m.lineLevel; lineGroup = m.lineGroup
     }
-
-    /// The text written since `m`, for reporting a dropped container.
-    func written(since m: Mark) -> ArraySlice<UInt8> { text.bytes[m.bytes...] }
 
     /// Drops trailing empty code lines of the current group (the end of a `<pre>`).
     mutating func trimTrailingCodeLines() {

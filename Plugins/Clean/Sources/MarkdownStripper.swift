@@ -176,7 +176,7 @@ private struct MarkdownRun {
                 continue
             }
             // list item
-            if let (contentStart, _) = listMarker(k, end) {
+            if let contentStart = listMarker(k, end) {
                 flush()
                 paraKind = .listItem
                 paraLevel = UInt8(min(col / 2 + 1, 9))
@@ -235,16 +235,16 @@ private struct MarkdownRun {
     }
 
     /// `- `, `* `, `+ `, `1. `, `1) `: returns where the item's text starts.
-    func listMarker(_ k: Int, _ end: Int) -> (Int, Bool)? {
+    func listMarker(_ k: Int, _ end: Int) -> Int? {
         let b = p[k]
         if b == UInt8(ascii: "-") || b == UInt8(ascii: "*") || b == UInt8(ascii: "+") {
-            if k + 1 < end && (p[k + 1] == 32 || p[k + 1] == 9) { return (skipSpaces(k + 1, end), false) }
+            if k + 1 < end && (p[k + 1] == 32 || p[k + 1] == 9) { return skipSpaces(k + 1, end) }
             return nil
         }
         var e = k
         while e < end && e - k < 9 && ASCII.isDigit(p[e]) { e += 1 }
         if e > k, e + 1 < end, p[e] == UInt8(ascii: ".") || p[e] == UInt8(ascii: ")"), p[e + 1] == 32 || p[e + 1] == 9 {
-            return (skipSpaces(e + 1, end), true)
+            return skipSpaces(e + 1, end)
         }
         return nil
     }
@@ -279,9 +279,7 @@ private struct MarkdownRun {
     mutating func emitBlock(_ source: [UInt8], kind: LineKind, level: UInt8, group: Int32 = 0) {
         let text = inline.strip(source)
         let g = group != 0 ? group : (kind == .plain ? 0 : w.newGroupID())
-        if kind == .listItem && lastKind == .listItem && !lastWasBlank { w.lineBreak() }
-        else if kind == .listItem && lastKind == .listItem { w.lineBreak() }
-        else { w.blockBreak() }
+        if kind == .listItem && lastKind == .listItem { w.lineBreak() } else { w.blockBreak() }
         var s = 0
         for (i, c) in text.enumerated() where c == 10 {
             w.emitLine(text[s..<i], kind: kind, level: level, group: g)

@@ -67,20 +67,20 @@ enum MojibakeRepair {
     /// Repairs one line, appending the result to `out`. Returns false (and appends nothing) when nothing
     /// needed repair.
     static func repair(_ p: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        // The first pass reads the line in place: most lines need no repair, and then nothing is copied.
+        var input: [UInt8] = []
+        guard onePass(p, into: &input) else { return false }
         var current: [UInt8] = []
-        var changedAny = false
-        var pass = 0
-        var input = Array(p)
+        var pass = 1
         while pass < 3 {
             current.removeAll(keepingCapacity: true)
             let changed = input.withUnsafeBufferPointer { onePass($0, into: &current) }
             if !changed { break }
-            changedAny = true
             swap(&input, &current)
             pass += 1
         }
-        if changedAny { out.append(contentsOf: input) }
-        return changedAny
+        out.append(contentsOf: input)
+        return true
     }
 
     private static func isLetterScalar(_ v: UInt32) -> Bool {

@@ -25,12 +25,12 @@ struct LabelMatcher: Sendable {
     static let defaultQuestionLabels = ["Q", "Question", "Ques"]
     static let defaultAnswerLabels = ["A", "Answer", "Ans"]
 
-    private let questionLabels: [[UInt8]]
-    private let answerLabels: [[UInt8]]
+    /// Every label in the order `match` tries them: question labels, then answer labels.
+    private let labels: [(side: Side, bytes: [UInt8])]
 
     /// Labels are stored lower-cased (ASCII); one-letter labels keep their case rule in `matchLabel`.
     init(questionLabels: [String], answerLabels: [String]) {
-        func prepare(_ list: [String]) -> [[UInt8]] {
+        func prepare(_ list: [String], _ side: Side) -> [(side: Side, bytes: [UInt8])] {
             var seen = Set<[UInt8]>()
             var out: [[UInt8]] = []
             for l in list {
@@ -38,10 +38,9 @@ struct LabelMatcher: Sendable {
                 if !bytes.isEmpty, seen.insert(bytes).inserted { out.append(bytes) }
             }
             // Longer labels first so that `Answer` is tried before `A`.
-            return out.sorted { $0.count > $1.count }
+            return out.sorted { $0.count > $1.count }.map { (side, $0) }
         }
-        self.questionLabels = prepare(questionLabels)
-        self.answerLabels = prepare(answerLabels)
+        self.labels = prepare(questionLabels, .question) + prepare(answerLabels, .answer)
     }
 
     /// The label at `start` (after an optional list marker and emphasis markers), if any.
@@ -52,11 +51,9 @@ struct LabelMatcher: Sendable {
         var open = 0
         while i < end, ByteText.isMarker(buf[i]), open < 3 { i += 1; open += 1 }
         guard i < end, ASCII.isLetter(buf[i]) || buf[i] >= 0x80 else { return nil }
-        for (side, labels) in [(Side.question, questionLabels), (Side.answer, answerLabels)] {
-            for label in labels {
-                if let m = matchLabel(label, buf, i, end, open: open) {
-                    return Match(side: side, weak: m.weak, textStart: m.textStart, openMarkers: m.open)
-                }
+        for label in labels {
+            if let m = matchLabel(label.bytes, buf, i, end, open: open) {
+                return Match(side: label.side, weak: m.weak, textStart: m.textStart, openMarkers: m.open)
             }
         }
         return nil

@@ -185,10 +185,9 @@ struct UnitBuilder {
         guard kind == .paragraph || kind == .listItem || kind == .question || kind == .answer else { return u }
         // Question line?
         let list = ByteText.listMarker(buf, s, e)
-        var open = 0
-        while s + list.length + open < e, ByteText.isMarker(buf[s + list.length + open]), open < 3 { open += 1 }
         let inner = stripEmphasis(buf, s + list.length, e)
-        let bold = open > 0 && inner != (s + list.length, e)
+        // stripEmphasis moves the start only past markers that pair up
+        let bold = inner != (s + list.length, e)
         let (ts, te) = bold ? inner : (s + list.length, e)
         guard ts < te, ByteText.endsWithQuestionMark(buf, ts, te) else { return u }
         if !bold {
