@@ -39,13 +39,6 @@ struct BoilerplateFilter: Sendable {
         return out
     }
 
-    static func load(path: String) throws -> [BoilerplatePattern] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigFileError(path: path, message: "cannot read the boilerplate patterns")
-        }
-        return try parse(String(decoding: data, as: UTF8.self), defaultTag: "other", origin: path)
-    }
-
     /// True when the raw line surely matches no pattern: its first two and last two characters (plain
     /// ASCII letters and digits after trimming, as the key would have them) fit no pattern.
     private func quickReject(_ p: UnsafeBufferPointer<UInt8>) -> Bool {

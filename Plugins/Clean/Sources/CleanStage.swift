@@ -29,23 +29,25 @@ public struct CleanStage: Stage {
     /// Loads the data files named by `context` (`entities.txt`, `nfkc.txt`, `boilerplate.txt`).
     public init(settings: CleanSettings, context: StageContext, patternsMark: SourceMark? = nil) throws {
         self.settings = settings
-        func path(_ name: String) throws -> String {
-            guard let p = context.dataPath(name) else {
-                throw ConfigIssue("clean: no resource directory, cannot find data/\(name)", at: nil)
-            }
-            guard FileManager.default.fileExists(atPath: p) else {
-                throw ConfigIssue("clean: data file missing: \(p)", at: nil)
-            }
-            return p
+        /// A data file's text and path (for messages about its lines).
+        func data(_ name: String) throws -> (text: String, path: String) {
+            (try context.dataText(name, stage: "clean"), context.dataPath(name) ?? name)
         }
         do {
-            entities = try EntityTable.load(path: try path("entities.txt"))
+            let entityFile = try data("entities.txt")
+            entities = try EntityTable.parse(entityFile.text, origin: entityFile.path)
             var nfkc: [UInt32: [UInt32]] = [:]
-            if settings.normalize == .nfkc { nfkc = try CleanStage.loadNFKC(try path("nfkc.txt")) }
+            if settings.normalize == .nfkc {
+                let file = try data("nfkc.txt")
+                nfkc = try CleanStage.parseNFKC(file.text, origin: file.path)
+            }
             normalizer = TextNormalizer(controls: settings.controls, whitespace: settings.whitespace, form: settings.normalize, nfkc: nfkc)
             if settings.boilerplate {
                 var patterns: [BoilerplatePattern] = []
-                if settings.boilerplateDefaults { patterns = try BoilerplateFilter.load(path: try path("boilerplate.txt")) }
+                if settings.boilerplateDefaults {
+                    let file = try data("boilerplate.txt")
+                    patterns = try BoilerplateFilter.parse(file.text, defaultTag: "other", origin: file.path)
+                }
                 for item in settings.boilerplatePatterns {
                     guard let p = BoilerplatePattern(item, defaultTag: "custom") else {
                         throw ConfigIssue("clean: bad boilerplate pattern '\(item)' (write `[tag] text with * wildcards`, tag optional)", at: patternsMark)
@@ -63,10 +65,9 @@ public struct CleanStage: Stage {
         markdown = MarkdownStripper(entities: entities)
     }
 
-    static func loadNFKC(_ path: String) throws -> [UInt32: [UInt32]] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ConfigFileError(path: path, message: "cannot read") }
+    static func parseNFKC(_ text: String, origin path: String) throws -> [UInt32: [UInt32]] {
         var map: [UInt32: [UInt32]] = [:]
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
             guard let cp = UInt32(parts[0], radix: 16) else { throw ConfigFileError(path: path, message: "bad line '\(line)'") }
             map[cp] = parts.count > 1 ? parts[1].split(separator: " ").compactMap { UInt32($0, radix: 16) } : []

@@ -17,12 +17,9 @@ struct EntityTable: Sendable {
     var count: Int { named.count }
 
     /// Loads `name<TAB>hex code points` lines.
-    static func load(path: String) throws -> EntityTable {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigFileError(path: path, message: "cannot read the HTML entity table")
-        }
+    static func parse(_ text: String, origin path: String) throws -> EntityTable {
         var named: [String: [UInt8]] = [:]
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+        for line in text.split(separator: "\n") {
             if line.hasPrefix("#") || line.isEmpty { continue }
             let parts = line.split(separator: "\t", maxSplits: 1)
             guard parts.count == 2 else { throw ConfigFileError(path: path, message: "bad line '\(line)'") }
