@@ -76,6 +76,8 @@ enum LineMarkers {
         return m
     }
 
+    private static let questionWord = Array("question:".utf8), answerWord = Array("answer:".utf8)
+
     /// The marker a line starts with, if any. `cs..<ce` is the trimmed line.
     static func marker(_ b: UnsafeBufferPointer<UInt8>, _ cs: Int, _ ce: Int) -> Marker? {
         let c = b[cs]
@@ -100,7 +102,7 @@ enum LineMarkers {
                cs + 2 == ce || isBlank(b[cs + 2]) {
                 return Marker(kind: kind, level: 0, textStart: cs)
             }
-            let word: [UInt8] = kind == .question ? Array("question:".utf8) : Array("answer:".utf8)
+            let word = kind == .question ? questionWord : answerWord
             if ce - cs >= word.count {
                 var ok = true
                 for k in 0..<word.count where ASCII.lower(b[cs + k]) != word[k] { ok = false; break }

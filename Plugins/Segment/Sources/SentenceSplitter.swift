@@ -121,7 +121,7 @@ struct SentenceSplitter: Sendable {
                     || c == UInt8(ascii: "^") || c == UInt8(ascii: "x") || c == UInt8(ascii: "X") {
                     let el = emoticonLength(b, i, end)
                     if el > 0 {
-                        let q = skipSpace(b, i + el, end)
+                        let q = Whitespace.skip(b, i + el, end)
                         if i > sentStart && q < end && q > i + el && nextInfo(b, q, end).caseClass == 1
                             && !protected(i, i + el) {
                             emit(sentStart, i + el); sentStart = -1
@@ -168,7 +168,7 @@ struct SentenceSplitter: Sendable {
                         } else if sp >= 3 {
                             // "word. . . . Next": the full stop ends the sentence, the omission opens the next.
                             let p = consumeClosers(b, k, end)
-                            let q = skipSpace(b, p, end)
+                            let q = Whitespace.skip(b, p, end)
                             if q < end && q > p && nextInfo(b, q, end).caseClass == 1 && !protected(i, i + 1) {
                                 emit(sentStart, i + 1); sentStart = -1
                                 i += 1; inSpace = true
@@ -266,7 +266,7 @@ struct SentenceSplitter: Sendable {
             }
 
             // Whitespace follows: look at the next token.
-            let q = skipSpace(b, p, end)
+            let q = Whitespace.skip(b, p, end)
             if q >= end { i = end; break }
             let next = nextInfo(b, q, end)
             var boundary: Bool
@@ -421,7 +421,7 @@ struct SentenceSplitter: Sendable {
         }
         guard lo < spans.count, spans[lo].open == q else { return false }
         let after = consumeClosers(b, spans[lo].close + 1, end)
-        return skipSpace(b, after, end) == end
+        return Whitespace.skip(b, after, end) == end
     }
 
     /// First byte of the word in the token `tokenStart..<t0`, after opening quotes and brackets.
@@ -440,14 +440,6 @@ struct SentenceSplitter: Sendable {
             }
         }
         return ws
-    }
-
-    /// Skips whitespace, including Unicode spaces.
-    @inline(__always)
-    func skipSpace(_ b: UnsafeBufferPointer<UInt8>, _ p: Int, _ end: Int) -> Int {
-        var q = p
-        while q < end { let n = Whitespace.length(b, q, end); if n == 0 { break }; q += n }
-        return q
     }
 
     /// Length of a run of emoji (pictographs, dingbats, variation selectors, joiners, skin tones) at `q`.

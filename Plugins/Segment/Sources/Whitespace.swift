@@ -33,10 +33,18 @@ enum Whitespace {
         return 0
     }
 
+    /// The first position at or after `p` (up to `end`) that is not whitespace.
+    @inline(__always)
+    static func skip(_ b: UnsafeBufferPointer<UInt8>, _ p: Int, _ end: Int) -> Int {
+        var q = p
+        while q < end { let n = length(b, q, end); if n == 0 { break }; q += n }
+        return q
+    }
+
     /// Moves `s` forward and `e` back over whitespace.
     @inline(__always)
     static func trim(_ b: UnsafeBufferPointer<UInt8>, _ s: inout Int, _ e: inout Int) {
-        while s < e { let n = length(b, s, e); if n == 0 { break }; s += n }
+        s = skip(b, s, e)
         while e > s { let n = lengthBefore(b, s, e); if n == 0 { break }; e -= n }
     }
 }

@@ -34,16 +34,15 @@ struct WordTable: Sendable {
 
     /// Adds `word` (stored folded to lower case); a later insert of the same word replaces the value.
     mutating func insert(_ word: String, value: UInt8) {
-        var bytes = Array(word.utf8).map(ASCII.lower)
+        let bytes = word.utf8.map(ASCII.lower)
         guard !bytes.isEmpty, bytes.count <= WordTable.maxKeyLength, value != 0 else { return }
-        let slot = bytes.withUnsafeMutableBufferPointer { buf in find(UnsafePointer(buf.baseAddress!), buf.count) }
+        let slot = bytes.withUnsafeBufferPointer { buf in find(buf.baseAddress!, buf.count) }
         if slotOffset[slot] >= 0 { slotValue[slot] = value; return }
         precondition(count * 2 + 2 <= mask + 1, "WordTable capacity exceeded")
         slotOffset[slot] = Int32(keys.count)
         slotLength[slot] = UInt8(bytes.count)
         slotValue[slot] = value
         keys.append(contentsOf: bytes)
-        bytes.removeAll()
         count += 1
     }
 
@@ -70,10 +69,5 @@ struct WordTable: Sendable {
         guard n > 0, n <= WordTable.maxKeyLength, count > 0 else { return 0 }
         let slot = find(buf.baseAddress! + start, n)
         return slotOffset[slot] >= 0 ? slotValue[slot] : 0
-    }
-
-    func contains(_ word: String) -> Bool {
-        var w = word
-        return w.withUTF8 { lookup($0, 0, $0.count) != 0 }
     }
 }
