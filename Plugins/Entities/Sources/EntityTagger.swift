@@ -2,7 +2,8 @@ import StageKit
 
 /// The configured `entities` stage. Immutable after `makeStage`; safe to share between threads.
 struct EntityTagger: Stage {
-    let lex: Lexicon
+    let patterns: PatternMatcher
+    let names: NameTagger
     let labels: [String]
     let phrases: PhraseTable
     let phrasesCI: PhraseTable
@@ -10,13 +11,13 @@ struct EntityTagger: Stage {
     let keep: Set<UInt16>?
     let exclude: HashTable
     let consistency: Bool
-    let guess: Bool
 
     init(lex: Lexicon, labels: [String], phrases: PhraseTable, phrasesCI: PhraseTable, tokenPatterns: [UserPattern],
          keep: Set<UInt16>?, exclude: HashTable, consistency: Bool, guess: Bool) {
-        self.lex = lex; self.labels = labels; self.phrases = phrases; self.phrasesCI = phrasesCI
+        self.patterns = PatternMatcher(lex: lex); self.names = NameTagger(lex: lex, guess: guess)
+        self.labels = labels; self.phrases = phrases; self.phrasesCI = phrasesCI
         self.tokenPatterns = tokenPatterns; self.keep = keep; self.exclude = exclude
-        self.consistency = consistency; self.guess = guess
+        self.consistency = consistency
     }
 
     func process(_ document: inout Document) throws {
@@ -27,7 +28,6 @@ struct EntityTagger: Stage {
 
     /// Entities of a text with its sentences and blocks (byte offsets), sorted and non-overlapping.
     func tag(_ b: UnsafeBufferPointer<UInt8>, sentences: [Sentence], blocks: [Block]) -> [Entity] {
-        let patterns = PatternMatcher(lex: lex)
         var toks = Tokenizer.tokenize(b, specials: patterns.specials(b))
         markStructure(&toks, b, sentences: sentences, blocks: blocks)
         var spans: [TokSpan] = []
@@ -38,7 +38,6 @@ struct EntityTagger: Stage {
         }
         if !phrases.isEmpty || !phrasesCI.isEmpty || !tokenPatterns.isEmpty { userPass(&toks, b, &spans) }
         patterns.run(b, &toks, &spans)
-        let names = NameTagger(lex: lex, guess: guess)
         toks.withUnsafeBufferPointer { t in
             var learn: NameTagger.Memory? = consistency ? NameTagger.Memory() : nil
             var first: [TokSpan] = []

@@ -37,20 +37,20 @@ enum Label {
 
 /// Lower-cased hashes of the small words the rules look at.
 struct Words: Sendable {
-    let the, a, an, said, of, on, for_, and, in_, at, from, near, ago, earlier, later, century, per, cent,
-        percentage, point, points, mid, think, tank, dash, quarter, half, am, pm, amDots, pmDots, jr, jrDot, sr, ii, iii, iv, based: UInt64
+    let the, a, an, of, on, for_, and, in_, at, near, ago, earlier, later, century, per, cent,
+        percentage, point, points, mid, dash, quarter, half, am, pm, amDots, pmDots, may, march, percentSign, apostrophe: UInt64
+    /// Exact hashes.
+    let amUpper, jr, sr, ii, iii, iv: UInt64
     let ordinalWords: HashTable
     let roleNouns: HashTable
     let orgAbbrev: HashTable
     let particles: HashTable       // von, der, de, al, bin … (exact, lower case)
     let sayVerbs: HashTable
-    let inPrepositions: HashTable
     let yearPrepositions: HashTable
     let monthContext: HashTable     // words before "May"/"March" that make them months
     let timezones: HashTable        // exact
     let acronymStop: HashTable      // exact: all-caps words that are not organisations
     let apposition: HashTable       // lower: head noun → label + 1
-    let ordinalSuffix: [UInt8]
 
     init() {
         func l(_ s: String) -> UInt64 { Tokenizer.hash(s).1 }
@@ -60,18 +60,18 @@ struct Words: Sendable {
             for w in words.split(separator: " ") { t.set(exact ? e(String(w)) : l(String(w)), 1) }
             return t
         }
-        the = l("the"); a = l("a"); an = l("an"); said = l("said"); of = e("of"); on = e("on"); for_ = e("for")
-        and = l("and"); in_ = l("in"); at = l("at"); from = l("from"); near = l("near"); ago = l("ago")
+        the = l("the"); a = l("a"); an = l("an"); of = e("of"); on = e("on"); for_ = e("for")
+        and = l("and"); in_ = l("in"); at = l("at"); near = l("near"); ago = l("ago")
         earlier = l("earlier"); later = l("later"); century = l("century"); per = l("per"); cent = l("cent")
-        percentage = l("percentage"); point = l("point"); points = l("points"); mid = l("mid"); think = l("think")
-        tank = l("tank"); dash = l("-"); quarter = l("quarter"); half = l("half"); am = l("am"); pm = l("pm"); amDots = l("a.m."); pmDots = l("p.m."); jr = e("Jr")
-        jrDot = e("Jr."); sr = e("Sr"); ii = e("II"); iii = e("III"); iv = e("IV"); based = l("based")
+        percentage = l("percentage"); point = l("point"); points = l("points"); mid = l("mid")
+        dash = l("-"); quarter = l("quarter"); half = l("half"); am = l("am"); pm = l("pm"); amDots = l("a.m."); pmDots = l("p.m.")
+        may = l("may"); march = l("march"); percentSign = l("%"); apostrophe = l("'")
+        amUpper = e("AM"); jr = e("Jr"); sr = e("Sr"); ii = e("II"); iii = e("III"); iv = e("IV")
         ordinalWords = set("first second third fourth last final")
         roleNouns = set("analysts economists researchers officials executives scientists engineers staff employees workers strategists experts lawyers doctors professors students traders bankers investors")
         orgAbbrev = set("Inc Corp Ltd Co Bros Cos", exact: true)
         particles = set("von der de del della des di da du dos das van den ter la le al el bin bint ibn y zu", exact: true)
         sayVerbs = set("said says say told added wrote argued explained noted stated insisted warned tweeted posted asked replied admitted acknowledged announced claimed urged recalled")
-        inPrepositions = set("in at from near")
         yearPrepositions = set("in since of from until by during before after circa through between")
         monthContext = set("in since until by early late mid last next this of from during before after through end")
         timezones = set("GMT UTC ET EST EDT CT CST CDT PT PST PDT CET CEST BST MSK IST JST", exact: true)
@@ -85,7 +85,6 @@ struct Words: Sendable {
             for w in words.split(separator: " ") { ap.set(l(String(w)), UInt32(label) + 1) }
         }
         apposition = ap
-        ordinalSuffix = Array("stndrdth".utf8)
     }
 }
 

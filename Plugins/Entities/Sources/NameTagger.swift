@@ -105,7 +105,7 @@ struct NameTagger: Sendable {
                     if c == 0x26 { isConn = true }
                     if (c == 0x2D || c == 0x2E) && !x.has(TokFlags.space) && j + 1 < n && !t[j + 1].has(TokFlags.space) { isConn = true }
                     if c == 0x2E && !x.has(TokFlags.space) && j > 0 && t[j - 1].length == 1 { isConn = true }
-                } else if x.kind == Tokenizer.kPunct, !x.has(TokFlags.space), j + 1 < n, !t[j + 1].has(TokFlags.space), x.lhash == dashHash {
+                } else if x.kind == Tokenizer.kPunct, !x.has(TokFlags.space), j + 1 < n, !t[j + 1].has(TokFlags.space), x.lhash == w.dash {
                     isConn = true
                 }
                 if !isConn { break }
@@ -114,7 +114,6 @@ struct NameTagger: Sendable {
             }
             return nil
         }
-        var dashHash: UInt64 { lex.words.dash }
 
         func sayVerbAfter(_ e: Int) -> Bool {
             var k = e
@@ -139,7 +138,7 @@ struct NameTagger: Sendable {
             while k < n && steps < 5 {
                 let x = t[k]
                 if x.has(TokFlags.sentStart) { break }
-                if x.kind == Tokenizer.kPunct && x.lhash == dashHash && !x.has(TokFlags.space) { k += 1; continue }
+                if x.kind == Tokenizer.kPunct && x.lhash == w.dash && !x.has(TokFlags.space) { k += 1; continue }
                 if x.kind != Tokenizer.kWord { break }
                 if x.hash == w.of || x.hash == w.for_ || x.lhash == w.in_ || x.lhash == w.at || x.lhash == w.and || x.hash == w.on { break }
                 if let v = w.apposition.get(x.lhash) { found = UInt16(v - 1) }
@@ -168,7 +167,7 @@ struct NameTagger: Sendable {
                 if t[last].has(TokFlags.cap) && t[last].length >= 2 {
                     // a hyphenated surname ("al-Assad") is remembered whole from its first part
                     var from = last
-                    while from - 2 >= s, t[from - 1].lhash == dashHash, !t[from - 1].has(TokFlags.space) { from -= 2 }
+                    while from - 2 >= s, t[from - 1].lhash == w.dash, !t[from - 1].has(TokFlags.space) { from -= 2 }
                     learn!.add((from...last).map { t[$0].hash }, label)
                 }
                 let first = wordIdx[0]
@@ -351,7 +350,7 @@ struct NameTagger: Sendable {
             while m < z && tokens < 5 {
                 let y = units[m]
                 if y.kind == 2 {
-                    if m + 1 < z, isNameUnit(units[m + 1]), t[y.s].kind == Tokenizer.kWord || t[y.s].lhash == dashHash || isPunct(y.s, 0x2E) { m += 1; continue }
+                    if m + 1 < z, isNameUnit(units[m + 1]), t[y.s].kind == Tokenizer.kWord || t[y.s].lhash == w.dash || isPunct(y.s, 0x2E) { m += 1; continue }
                     break
                 }
                 guard isNameUnit(y) else { break }

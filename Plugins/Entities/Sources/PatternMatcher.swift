@@ -243,14 +243,12 @@ struct PatternMatcher: Sendable {
     private func percent(_ t: UnsafeBufferPointer<Tok>, _ i: Int) -> Int? {
         guard isNumber(t, i, allowA: false), t[i].lhash != lex.words.a else { return nil }
         let w = lex.words
-        if ok(t, i + 1), glued(t, i + 1), t[i + 1].kind == Tokenizer.kPunct, t[i + 1].length == 1, t[i + 1].lhash == pctHash { return i + 2 }
+        if ok(t, i + 1), glued(t, i + 1), t[i + 1].kind == Tokenizer.kPunct, t[i + 1].length == 1, t[i + 1].lhash == w.percentSign { return i + 2 }
         if ok(t, i + 1), lex.cal(t[i + 1]) == .pct { return i + 2 }
         if ok(t, i + 2), t[i + 1].lhash == w.per, t[i + 2].lhash == w.cent { return i + 3 }
         if ok(t, i + 2), t[i + 1].lhash == w.percentage, t[i + 2].lhash == w.point || t[i + 2].lhash == w.points { return i + 3 }
         return nil
     }
-    private var pctHash: UInt64 { PatternMatcher.percentSign }
-    private static let percentSign = Tokenizer.hash("%").1
 
     // MARK: TIME
 
@@ -271,7 +269,7 @@ struct PatternMatcher: Sendable {
             }
             var ampm = false
             if ok(t, k), t[k].lhash == w.amDots || t[k].lhash == w.pmDots || t[k].lhash == w.am || t[k].lhash == w.pm {
-                if t[k].lhash == w.am && !glued(t, k) && t[k].hash != Tokenizer.hash("AM").0 { /* "am" as a verb */ } else { k += 1; ampm = true }
+                if t[k].lhash == w.am && !glued(t, k) && t[k].hash != w.amUpper { /* "am" as a verb */ } else { k += 1; ampm = true }
             }
             guard minutes || ampm else { return nil }
             if ampm && v > 12 { return nil }
@@ -355,7 +353,7 @@ struct PatternMatcher: Sendable {
         } else if t[k].kind == Tokenizer.kWord, t[k].has(TokFlags.lowerStart), t[k].lhash == w.mid {
             part = true; k += 1
         }
-        if ok(t, k), t[k].kind == Tokenizer.kPunct, t[k].lhash == apostropheHash, glued(t, k + 1), isDecade(b, t, k + 1), t[k + 1].length == 3 {
+        if ok(t, k), t[k].kind == Tokenizer.kPunct, t[k].lhash == w.apostrophe, glued(t, k + 1), isDecade(b, t, k + 1), t[k + 1].length == 3 {
             return (k + 2, Label.date)
         }
         if isDecade(b, t, k) && t[k].length == 5 { return (k + 1, Label.date) }
@@ -396,7 +394,7 @@ struct PatternMatcher: Sendable {
             }
             if isYear(b, t, k) { return (k + 1, Label.date) }
             if cj == .monthAbbr { return nil }
-            let ambiguous = tk.lhash == mayHash || tk.lhash == marchHash
+            let ambiguous = tk.lhash == w.may || tk.lhash == w.march
             if ambiguous {
                 if tk.has(TokFlags.initial) { return nil }
                 guard j > 0, lex.words.monthContext.contains(t[j - 1].lhash) else { return nil }
@@ -443,10 +441,4 @@ struct PatternMatcher: Sendable {
         }
         return nil
     }
-    private var apostropheHash: UInt64 { PatternMatcher.apos }
-    private static let apos = Tokenizer.hash("'").1
-    private var mayHash: UInt64 { PatternMatcher.may }
-    private var marchHash: UInt64 { PatternMatcher.march }
-    private static let may = Tokenizer.hash("may").1
-    private static let march = Tokenizer.hash("march").1
 }

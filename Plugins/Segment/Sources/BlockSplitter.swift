@@ -24,8 +24,8 @@ struct BlockSplitter: Sendable {
         var trailingSpace: Bool
     }
 
-    /// Appends the blocks of `b[start..<end]` to `out`; `documentStart` tells whether a heading here
-    /// would be the document's first block (level 1).
+    /// Appends the blocks of `b[start..<end]` to `out`. A heading detected as the document's first
+    /// block (`start` is 0 and `out` is empty) gets level 1, later ones level 2.
     func split(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into out: inout [RawBlock]) {
         var i = start
         var open: RawBlock? = nil          // a block that may take continuation lines

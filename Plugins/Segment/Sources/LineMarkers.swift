@@ -28,7 +28,7 @@ enum LineMarkers {
         let n = e - s
         for (k, r) in romans.enumerated() where r.count == n {
             var same = true
-            for t in 0..<n where ASCIIFold.lower(b[s + t]) != r[t] { same = false; break }
+            for t in 0..<n where ASCII.lower(b[s + t]) != r[t] { same = false; break }
             if same { return k + 1 }
         }
         return 0
@@ -76,6 +76,8 @@ enum LineMarkers {
         return m
     }
 
+    private static let questionWord = Array("question:".utf8), answerWord = Array("answer:".utf8)
+
     /// The marker a line starts with, if any. `cs..<ce` is the trimmed line.
     static func marker(_ b: UnsafeBufferPointer<UInt8>, _ cs: Int, _ ce: Int) -> Marker? {
         let c = b[cs]
@@ -95,15 +97,15 @@ enum LineMarkers {
             guard cs + 1 < ce, isBlank(b[cs + 1]) else { return nil }
             return Marker(kind: .listItem, level: 0, textStart: cs)
         case UInt8(ascii: "Q"), UInt8(ascii: "A"), UInt8(ascii: "q"), UInt8(ascii: "a"):
-            let kind: BlockKind = ASCIIFold.lower(c) == UInt8(ascii: "q") ? .question : .answer
+            let kind: BlockKind = ASCII.lower(c) == UInt8(ascii: "q") ? .question : .answer
             if ASCII.isUpper(c), cs + 1 < ce, b[cs + 1] == UInt8(ascii: ":") || b[cs + 1] == UInt8(ascii: "."),
                cs + 2 == ce || isBlank(b[cs + 2]) {
                 return Marker(kind: kind, level: 0, textStart: cs)
             }
-            let word: [UInt8] = kind == .question ? Array("question:".utf8) : Array("answer:".utf8)
+            let word = kind == .question ? questionWord : answerWord
             if ce - cs >= word.count {
                 var ok = true
-                for k in 0..<word.count where ASCIIFold.lower(b[cs + k]) != word[k] { ok = false; break }
+                for k in 0..<word.count where ASCII.lower(b[cs + k]) != word[k] { ok = false; break }
                 if ok && (cs + word.count == ce || isBlank(b[cs + word.count])) {
                     return Marker(kind: kind, level: 0, textStart: cs)
                 }
@@ -161,7 +163,7 @@ enum LineMarkers {
         while s > cs && ASCII.isLetter(b[s - 1]) { s -= 1 }
         guard e - s >= 1, e - s <= 5, s == cs || isBlank(b[s - 1]), s > cs else { return false }
         var w: UInt64 = 0
-        for k in s..<e { w = w << 8 | UInt64(ASCIIFold.lower(b[k])) }
+        for k in s..<e { w = w << 8 | UInt64(ASCII.lower(b[k])) }
         return functionWords.contains(w)
     }
 

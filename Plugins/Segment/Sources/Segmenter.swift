@@ -6,6 +6,9 @@ public struct Segmenter: Stage {
     public let config: SegmentConfig
     let lexicon: Lexicon
     let blocks: BlockSplitter
+    /// Splits the text between blocks known from markup: no heading detection (markup would have
+    /// marked the headings).
+    let blocksBetweenLayout: BlockSplitter
     let sentences: SentenceSplitter
 
     /// Builds a segmenter; `resourceDirectory` is the folder that holds `data/` (the plugin's resource
@@ -15,6 +18,7 @@ public struct Segmenter: Stage {
         self.config = config
         self.lexicon = try Lexicon.load(dataDirectory: resourceDirectory, extra: config.abbreviations, extraMark: abbreviationsMark)
         self.blocks = BlockSplitter(mode: config.newlines, detectHeadings: config.headings)
+        self.blocksBetweenLayout = BlockSplitter(mode: config.newlines, detectHeadings: false)
         self.sentences = SentenceSplitter(lex: lexicon, maxSentenceBytes: config.maxSentenceBytes)
     }
 
@@ -30,9 +34,7 @@ public struct Segmenter: Stage {
         var raw: [RawBlock] = []
         raw.reserveCapacity(b.count / 200 + 4)
         if let layout, !layout.isEmpty {
-            // Markup told us some blocks; the text between them is split as plain text without
-            // heading detection (markup would have marked the headings).
-            let plain = BlockSplitter(mode: config.newlines, detectHeadings: false)
+            // Markup told us some blocks; the text between them is split as plain text.
             var known = layout.filter { $0.start >= 0 && $0.end <= b.count && $0.start < $0.end }
             known.sort { $0.start < $1.start }
             var pos = 0
@@ -42,7 +44,7 @@ public struct Segmenter: Stage {
                 while s < e && (b[s] & 0xC0) == 0x80 { s += 1 }
                 while e < b.count && (b[e] & 0xC0) == 0x80 { e += 1 }
                 guard s >= pos, s < e else { continue }
-                if s > pos { plain.split(b, pos, s, into: &raw) }
+                if s > pos { blocksBetweenLayout.split(b, pos, s, into: &raw) }
                 var ts = s, te = e
                 Whitespace.trim(b, &ts, &te)
                 if te > ts {
@@ -52,7 +54,7 @@ public struct Segmenter: Stage {
                 }
                 pos = e
             }
-            if pos < b.count { plain.split(b, pos, b.count, into: &raw) }
+            if pos < b.count { blocksBetweenLayout.split(b, pos, b.count, into: &raw) }
         } else {
             blocks.split(b, 0, b.count, into: &raw)
         }

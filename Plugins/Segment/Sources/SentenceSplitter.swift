@@ -22,17 +22,14 @@ struct SentenceSplitter: Sendable {
 
     // MARK: character classes
 
-    @inline(__always) static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || (c >= 0x09 && c <= 0x0D) }
-    @inline(__always) static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- 97 < 26 }
-
     /// Case of the character starting at `q`: 1 upper, 2 lower, 3 digit, 4 other, 0 none.
     @inline(__always)
     static func charCase(_ b: UnsafeBufferPointer<UInt8>, _ q: Int, _ end: Int) -> Int {
         guard q < end else { return 0 }
         let c = b[q]
-        if c &- 65 < 26 { return 1 }
-        if c &- 97 < 26 { return 2 }
-        if c &- 48 < 10 { return 3 }
+        if ASCII.isUpper(c) { return 1 }
+        if ASCII.isLower(c) { return 2 }
+        if ASCII.isDigit(c) { return 3 }
         if c == 0xC3 && q + 1 < end { return b[q + 1] < 0x9F ? 1 : 2 }
         return 4
     }
@@ -76,7 +73,7 @@ struct SentenceSplitter: Sendable {
         var i = start
         while i < end {
             let c = b[i]
-            if Self.isSpace(c) { inSpace = true; i += 1; continue }
+            if ASCII.isSpace(c) { inSpace = true; i += 1; continue }
             if c >= 0xC2 {  // Unicode spaces (no-break space, em space, ideographic space …)
                 let n = Whitespace.length(b, i, end)
                 if n > 0 { inSpace = true; i += n; continue }
@@ -94,7 +91,7 @@ struct SentenceSplitter: Sendable {
                     if i > sentStart { emit(sentStart, i); sentStart = i; words = 1 }
                     afterBullet = true
                     i += bl
-                    if i < end && !Self.isSpace(b[i]) { inSpace = true }  // "⁃9." — marker right after the bullet
+                    if i < end && !ASCII.isSpace(b[i]) { inSpace = true }  // "⁃9." — marker right after the bullet
                     continue
                 }
                 if c == UInt8(ascii: "(") || ASCII.isAlnum(c), let e = LineMarkers.enumerator(b, i, end) {
@@ -124,7 +121,7 @@ struct SentenceSplitter: Sendable {
                     || c == UInt8(ascii: "^") || c == UInt8(ascii: "x") || c == UInt8(ascii: "X") {
                     let el = emoticonLength(b, i, end)
                     if el > 0 {
-                        let q = skipSpace(b, i + el, end)
+                        let q = Whitespace.skip(b, i + el, end)
                         if i > sentStart && q < end && q > i + el && nextInfo(b, q, end).caseClass == 1
                             && !protected(i, i + el) {
                             emit(sentStart, i + el); sentStart = -1
@@ -160,7 +157,7 @@ struct SentenceSplitter: Sendable {
                     // Spaced dots: ". . ." (omission) and ". . . ." (omission + full stop).
                     var k = j, sp = 0
                     while k + 1 < end && b[k] == 0x20 && b[k + 1] == UInt8(ascii: ".")
-                            && (k + 2 == end || !Self.isLetter(b[k + 2]) && !ASCII.isDigit(b[k + 2])) {
+                            && (k + 2 == end || !ASCII.isLetter(b[k + 2]) && !ASCII.isDigit(b[k + 2])) {
                         sp += 1; k += 2
                     }
                     let attached = i > tokenStart
@@ -171,7 +168,7 @@ struct SentenceSplitter: Sendable {
                         } else if sp >= 3 {
                             // "word. . . . Next": the full stop ends the sentence, the omission opens the next.
                             let p = consumeClosers(b, k, end)
-                            let q = skipSpace(b, p, end)
+                            let q = Whitespace.skip(b, p, end)
                             if q < end && q > p && nextInfo(b, q, end).caseClass == 1 && !protected(i, i + 1) {
                                 emit(sentStart, i + 1); sentStart = -1
                                 i += 1; inSpace = true
@@ -225,7 +222,7 @@ struct SentenceSplitter: Sendable {
                 && (ASCII.isLower(b[t0 - 1]) || b[t0 - 1] == UInt8(ascii: ")")) {
                 var d = p
                 while d < end && d - p < 4 && ASCII.isDigit(b[d]) { d += 1 }
-                if d - p <= 3 && (d == end || Self.isSpace(b[d])) {
+                if d - p <= 3 && (d == end || ASCII.isSpace(b[d])) {
                     p = d
                     while true {
                         var e = p
@@ -234,7 +231,7 @@ struct SentenceSplitter: Sendable {
                         e += 1
                         let ds = e
                         while e < end && e - ds < 4 && ASCII.isDigit(b[e]) { e += 1 }
-                        guard e - ds >= 1 && e - ds <= 3 && (e == end || Self.isSpace(b[e])) else { break }
+                        guard e - ds >= 1 && e - ds <= 3 && (e == end || ASCII.isSpace(b[e])) else { break }
                         p = e
                     }
                 }
@@ -254,7 +251,7 @@ struct SentenceSplitter: Sendable {
                     if urlToken != tokenStart { urlToken = tokenStart; tokenIsURL = isURLLike(b, tokenStart, end) }
                     if !tokenIsURL {
                         var le = p
-                        while le < end && Self.isLetter(b[le]) { le += 1 }
+                        while le < end && ASCII.isLetter(b[le]) { le += 1 }
                         let ws = wordStart(b, tokenStart, t0)
                         boundary = lex.domains.lookup(b, p, le) == 0 && lex.abbreviations.lookup(b, ws, t0) == 0
                     }
@@ -269,7 +266,7 @@ struct SentenceSplitter: Sendable {
             }
 
             // Whitespace follows: look at the next token.
-            let q = skipSpace(b, p, end)
+            let q = Whitespace.skip(b, p, end)
             if q >= end { i = end; break }
             let next = nextInfo(b, q, end)
             var boundary: Bool
@@ -290,7 +287,7 @@ struct SentenceSplitter: Sendable {
                 let el = emoticonLength(b, q, end)
                 if el > 0 { e = q + el } else {
                     let ml = emojiLength(b, q, end)
-                    if ml > 0 && (q + ml == end || Self.isSpace(b[q + ml])) { e = q + ml }
+                    if ml > 0 && (q + ml == end || ASCII.isSpace(b[q + ml])) { e = q + ml }
                 }
                 emit(sentStart, e)
                 sentStart = -1
@@ -345,7 +342,7 @@ struct SentenceSplitter: Sendable {
             steps += 1
         }
         var we = r
-        while we < end && we - r < WordTable.maxKeyLength && Self.isLetter(b[we]) { we += 1 }
+        while we < end && we - r < WordTable.maxKeyLength && ASCII.isLetter(b[we]) { we += 1 }
         return NextInfo(caseClass: Self.charCase(b, r, end), wordStart: r, wordEnd: we, listStart: listStart)
     }
 
@@ -364,7 +361,7 @@ struct SentenceSplitter: Sendable {
         for k in ws..<t0 {
             let c = b[k]
             if ASCII.isDigit(c) { digits += 1 }
-            else if Self.isLetter(c) { letters += 1 }
+            else if ASCII.isLetter(c) { letters += 1 }
             else if c == UInt8(ascii: ".") { dots += 1 }
             else { others += 1 }
         }
@@ -424,7 +421,7 @@ struct SentenceSplitter: Sendable {
         }
         guard lo < spans.count, spans[lo].open == q else { return false }
         let after = consumeClosers(b, spans[lo].close + 1, end)
-        return skipSpace(b, after, end) == end
+        return Whitespace.skip(b, after, end) == end
     }
 
     /// First byte of the word in the token `tokenStart..<t0`, after opening quotes and brackets.
@@ -445,14 +442,6 @@ struct SentenceSplitter: Sendable {
         return ws
     }
 
-    /// Skips whitespace, including Unicode spaces.
-    @inline(__always)
-    func skipSpace(_ b: UnsafeBufferPointer<UInt8>, _ p: Int, _ end: Int) -> Int {
-        var q = p
-        while q < end { let n = Whitespace.length(b, q, end); if n == 0 { break }; q += n }
-        return q
-    }
-
     /// Length of a run of emoji (pictographs, dingbats, variation selectors, joiners, skin tones) at `q`.
     func emojiLength(_ b: UnsafeBufferPointer<UInt8>, _ q: Int, _ end: Int) -> Int {
         var k = q
@@ -469,7 +458,7 @@ struct SentenceSplitter: Sendable {
 
     private func previousNonSpace(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ i: Int) -> UInt8 {
         var j = i - 1
-        while j >= start && Self.isSpace(b[j]) { j -= 1 }
+        while j >= start && ASCII.isSpace(b[j]) { j -= 1 }
         return j >= start ? b[j] : 0
     }
 
@@ -503,10 +492,10 @@ struct SentenceSplitter: Sendable {
             case UInt8(ascii: "\""), UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "*"):
                 p += 1
             case UInt8(ascii: "'"):
-                if p + 1 < end && Self.isLetter(b[p + 1]) { return p }  // "Jr.'s"
+                if p + 1 < end && ASCII.isLetter(b[p + 1]) { return p }  // "Jr.'s"
                 p += 1
             case 0xE2 where p + 2 < end && b[p + 1] == 0x80 && (b[p + 2] == 0x9D || b[p + 2] == 0x99):  // ” ’
-                if b[p + 2] == 0x99 && p + 3 < end && Self.isLetter(b[p + 3]) { return p }
+                if b[p + 2] == 0x99 && p + 3 < end && ASCII.isLetter(b[p + 3]) { return p }
                 p += 3
             case 0xC2 where p + 1 < end && b[p + 1] == 0xBB:  // »
                 p += 2
@@ -554,16 +543,16 @@ struct SentenceSplitter: Sendable {
         } else {
             return 0
         }
-        guard j == end || Self.isSpace(b[j]) else { return 0 }
+        guard j == end || ASCII.isSpace(b[j]) else { return 0 }
         return j - i
     }
 
     /// Whether the token starting at `s` looks like a URL, e-mail address or host name (checked once per token).
     private func isURLLike(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ end: Int) -> Bool {
         var j = s
-        if j + 4 <= end && ASCIIFold.lower(b[j]) == UInt8(ascii: "w") && ASCIIFold.lower(b[j + 1]) == UInt8(ascii: "w")
-            && ASCIIFold.lower(b[j + 2]) == UInt8(ascii: "w") && b[j + 3] == UInt8(ascii: ".") { return true }
-        while j < end && !Self.isSpace(b[j]) {
+        if j + 4 <= end && ASCII.lower(b[j]) == UInt8(ascii: "w") && ASCII.lower(b[j + 1]) == UInt8(ascii: "w")
+            && ASCII.lower(b[j + 2]) == UInt8(ascii: "w") && b[j + 3] == UInt8(ascii: ".") { return true }
+        while j < end && !ASCII.isSpace(b[j]) {
             let c = b[j]
             if c == UInt8(ascii: "@") || c == UInt8(ascii: "/") || c == UInt8(ascii: "\\") { return true }
             j += 1
@@ -592,7 +581,7 @@ struct SentenceSplitter: Sendable {
         @inline(__always) func opensAfter(_ j: Int) -> Bool {
             if j == start { return true }
             let p = b[j - 1]
-            return Self.isSpace(p) || p == UInt8(ascii: "(") || p == UInt8(ascii: "[") || p == UInt8(ascii: "{")
+            return ASCII.isSpace(p) || p == UInt8(ascii: "(") || p == UInt8(ascii: "[") || p == UInt8(ascii: "{")
                 || p == UInt8(ascii: "-") || p == UInt8(ascii: "/") || p == 0x94 || p == 0x93 || p == 0x9C || p == 0x98
                 || p == UInt8(ascii: "\"") || p == UInt8(ascii: "'")
         }
@@ -602,13 +591,13 @@ struct SentenceSplitter: Sendable {
             let c = b[j]
             switch c {
             case UInt8(ascii: "\""):
-                if opensAfter(j) && j + 1 < end && !Self.isSpace(b[j + 1]) { dq = j }
+                if opensAfter(j) && j + 1 < end && !ASCII.isSpace(b[j + 1]) { dq = j }
                 else if dq >= 0 { add(dq, j, 1000, &scratch.spans); dq = -1 }
             case UInt8(ascii: "'"), UInt8(ascii: "`"):
-                let nextIsLetter = j + 1 < end && Self.isLetter(b[j + 1])
-                if opensAfter(j) && j + 1 < end && !Self.isSpace(b[j + 1]) {
+                let nextIsLetter = j + 1 < end && ASCII.isLetter(b[j + 1])
+                if opensAfter(j) && j + 1 < end && !ASCII.isSpace(b[j + 1]) {
                     if !isElision(b, j + 1, end) { sq = j }
-                } else if sq >= 0 && !nextIsLetter && j > start && !Self.isSpace(b[j - 1]) {
+                } else if sq >= 0 && !nextIsLetter && j > start && !ASCII.isSpace(b[j - 1]) {
                     add(sq, j, 300, &scratch.spans); sq = -1
                 }
             case UInt8(ascii: "("), UInt8(ascii: "["):
@@ -630,8 +619,8 @@ struct SentenceSplitter: Sendable {
                 case 0x9D: if cq >= 0 { add(cq, j, 1000, &scratch.spans); cq = -1 }  // ”
                 case 0x98: sq = j                                      // ‘
                 case 0x99:                                             // ’
-                    let nextIsLetter = j + 3 < end && Self.isLetter(b[j + 3])
-                    if sq >= 0 && !nextIsLetter && j > start && !Self.isSpace(b[j - 1]) { add(sq, j, 300, &scratch.spans); sq = -1 }
+                    let nextIsLetter = j + 3 < end && ASCII.isLetter(b[j + 3])
+                    if sq >= 0 && !nextIsLetter && j > start && !ASCII.isSpace(b[j - 1]) { add(sq, j, 300, &scratch.spans); sq = -1 }
                 default: break
                 }
                 j += 2
@@ -651,10 +640,10 @@ struct SentenceSplitter: Sendable {
     private func isElision(_ b: UnsafeBufferPointer<UInt8>, _ k: Int, _ end: Int) -> Bool {
         if ASCII.isDigit(b[k]) { return true }
         var e = k
-        while e < end && e - k < 7 && Self.isLetter(b[e]) { e += 1 }
-        guard e > k, e - k < 7, e == end || !Self.isLetter(b[e]) else { return false }
+        while e < end && e - k < 7 && ASCII.isLetter(b[e]) { e += 1 }
+        guard e > k, e - k < 7, e == end || !ASCII.isLetter(b[e]) else { return false }
         var w: UInt64 = 0
-        for t in k..<e { w = w << 8 | UInt64(ASCIIFold.lower(b[t])) }
+        for t in k..<e { w = w << 8 | UInt64(ASCII.lower(b[t])) }
         return Self.elisions.contains(w)
     }
 
@@ -671,8 +660,8 @@ struct SentenceSplitter: Sendable {
         while limit > 0 && e - s > limit {
             var cut = s + limit
             var k = cut
-            while k > s + limit / 2 && !Self.isSpace(b[k]) { k -= 1 }
-            if Self.isSpace(b[k]) { cut = k } else {
+            while k > s + limit / 2 && !ASCII.isSpace(b[k]) { k -= 1 }
+            if ASCII.isSpace(b[k]) { cut = k } else {
                 while cut > s + 1 && (b[cut] & 0xC0) == 0x80 { cut -= 1 }  // keep UTF-8 characters whole
             }
             var ps = s, pe = cut

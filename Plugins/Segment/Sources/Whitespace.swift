@@ -1,3 +1,5 @@
+import StageKit
+
 /// Whitespace at the byte level: ASCII whitespace plus the Unicode spaces that Swift counts as
 /// whitespace (no-break space, NEL, U+2000…U+200A, line/paragraph separators, U+202F, U+205F, U+3000),
 /// so that blocks and sentences are trimmed the way `Character.isWhitespace` sees it.
@@ -6,7 +8,7 @@ enum Whitespace {
     @inline(__always)
     static func length(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
         let c = b[i]
-        if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return 1 }
+        if ASCII.isSpace(c) { return 1 }
         if c < 0xC2 { return 0 }
         if c == 0xC2 { return i + 1 < end && (b[i + 1] == 0xA0 || b[i + 1] == 0x85) ? 2 : 0 }
         if c == 0xE2 && i + 2 < end {
@@ -24,17 +26,25 @@ enum Whitespace {
     static func lengthBefore(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int {
         guard e > s else { return 0 }
         let c = b[e - 1]
-        if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return 1 }
+        if ASCII.isSpace(c) { return 1 }
         if c < 0x80 { return 0 }
         if e - 2 >= s && b[e - 2] == 0xC2 { return c == 0xA0 || c == 0x85 ? 2 : 0 }
         if e - 3 >= s { return length(b, e - 3, e) == 3 ? 3 : 0 }
         return 0
     }
 
+    /// The first position at or after `p` (up to `end`) that is not whitespace.
+    @inline(__always)
+    static func skip(_ b: UnsafeBufferPointer<UInt8>, _ p: Int, _ end: Int) -> Int {
+        var q = p
+        while q < end { let n = length(b, q, end); if n == 0 { break }; q += n }
+        return q
+    }
+
     /// Moves `s` forward and `e` back over whitespace.
     @inline(__always)
     static func trim(_ b: UnsafeBufferPointer<UInt8>, _ s: inout Int, _ e: inout Int) {
-        while s < e { let n = length(b, s, e); if n == 0 { break }; s += n }
+        s = skip(b, s, e)
         while e > s { let n = lengthBefore(b, s, e); if n == 0 { break }; e -= n }
     }
 }

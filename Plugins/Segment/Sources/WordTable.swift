@@ -1,3 +1,5 @@
+import StageKit
+
 /// A read-only set of short words with a one-byte value each, looked up straight from UTF-8 bytes
 /// (ASCII letters folded to lower case) without allocating. Open addressing over a flat key store.
 struct WordTable: Sendable {
@@ -25,23 +27,22 @@ struct WordTable: Sendable {
     private static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for i in 0..<n {
-            h = (h ^ UInt64(ASCIIFold.lower(p[i]))) &* 0x0000_0100_0000_01b3
+            h = (h ^ UInt64(ASCII.lower(p[i]))) &* 0x0000_0100_0000_01b3
         }
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
     /// Adds `word` (stored folded to lower case); a later insert of the same word replaces the value.
     mutating func insert(_ word: String, value: UInt8) {
-        var bytes = Array(word.utf8).map(ASCIIFold.lower)
+        let bytes = word.utf8.map(ASCII.lower)
         guard !bytes.isEmpty, bytes.count <= WordTable.maxKeyLength, value != 0 else { return }
-        let slot = bytes.withUnsafeMutableBufferPointer { buf in find(UnsafePointer(buf.baseAddress!), buf.count) }
+        let slot = bytes.withUnsafeBufferPointer { buf in find(buf.baseAddress!, buf.count) }
         if slotOffset[slot] >= 0 { slotValue[slot] = value; return }
         precondition(count * 2 + 2 <= mask + 1, "WordTable capacity exceeded")
         slotOffset[slot] = Int32(keys.count)
         slotLength[slot] = UInt8(bytes.count)
         slotValue[slot] = value
         keys.append(contentsOf: bytes)
-        bytes.removeAll()
         count += 1
     }
 
@@ -54,7 +55,7 @@ struct WordTable: Sendable {
             if off < 0 { return slot }
             if Int(slotLength[slot]) == n {
                 var same = true
-                for i in 0..<n where keys[off + i] != ASCIIFold.lower(p[i]) { same = false; break }
+                for i in 0..<n where keys[off + i] != ASCII.lower(p[i]) { same = false; break }
                 if same { return slot }
             }
             slot = (slot + 1) & mask
@@ -69,14 +70,4 @@ struct WordTable: Sendable {
         let slot = find(buf.baseAddress! + start, n)
         return slotOffset[slot] >= 0 ? slotValue[slot] : 0
     }
-
-    func contains(_ word: String) -> Bool {
-        var w = word
-        return w.withUTF8 { lookup($0, 0, $0.count) != 0 }
-    }
-}
-
-/// ASCII case folding for table keys.
-enum ASCIIFold {
-    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b &- 65 < 26 ? b | 0x20 : b }
 }

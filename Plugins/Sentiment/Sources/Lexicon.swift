@@ -98,10 +98,15 @@ struct Lexicon: Sendable {
     private(set) var maxSymbolLength = 0
     private(set) var symbolStart = [Bool](repeating: false, count: 256)
 
+    /// FNV-1a of `n` bytes, with ASCII letters lower-cased first when `lower` is set.
     @inline(__always)
-    static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+    static func hash(_ p: UnsafePointer<UInt8>, _ n: Int, lower: Bool = false) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in 0..<n { h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01b3 }
+        if lower {
+            for i in 0..<n { h = (h ^ UInt64(ASCII.lower(p[i]))) &* 0x0000_0100_0000_01b3 }
+        } else {
+            for i in 0..<n { h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01b3 }
+        }
         return h
     }
 
@@ -116,12 +121,7 @@ struct Lexicon: Sendable {
     @inline(__always)
     private func probe(_ p: UnsafePointer<UInt8>, _ n: Int, lower: Bool) -> Int32 {
         if n == 0 || slots.isEmpty { return -1 }
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        if lower {
-            for i in 0..<n { h = (h ^ UInt64(ASCII.lower(p[i]))) &* 0x0000_0100_0000_01b3 }
-        } else {
-            for i in 0..<n { h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01b3 }
-        }
+        let h = Lexicon.hash(p, n, lower: lower)
         let h32 = UInt32(truncatingIfNeeded: h >> 32)
         return slots.withUnsafeBufferPointer { sl -> Int32 in
             arena.withUnsafeBufferPointer { a -> Int32 in

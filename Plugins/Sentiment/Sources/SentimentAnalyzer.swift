@@ -38,13 +38,13 @@ public struct SentimentAnalyzer: Stage {
         return d.withUTF8 { analyze($0, sentences: sentences) }
     }
 
-    /// `score` for a raw valence sum.
     /// A copy with other rule settings (for tests that switch rules off).
     func with(_ s: RuleSettings) -> SentimentAnalyzer {
         SentimentAnalyzer(lexicon: lexicon, positiveThreshold: positiveThreshold, negativeThreshold: negativeThreshold,
                           alpha: alpha, settings: s, ignoreEntities: ignoreEntities)
     }
 
+    /// The score −1…1 for a raw valence sum.
     public func normalise(_ x: Double) -> Double {
         let s = x / (x * x + alpha).squareRoot()
         return min(1, max(-1, s))

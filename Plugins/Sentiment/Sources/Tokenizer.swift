@@ -70,9 +70,6 @@ struct Tokenizer {
         }
     }
 
-    @inline(__always)
-    private static func isWordByte(_ b: UInt8) -> Bool { ASCII.isAlnum(b) }
-
     /// Tokenizes `bytes` into `out` (cleared first).
     mutating func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [Token]) {
         out.removeAll(keepingCapacity: true)
@@ -265,7 +262,7 @@ struct Tokenizer {
             if c == 0xE2, k + 2 < e, b[k + 1] == 0x80, b[k + 2] == 0x99 { key.append(39); k += 3; continue }
             key.append(ASCII.lower(c)); k += 1
         }
-        return key.withUnsafeBufferPointer { lexicon.find($0.baseAddress!, $0.count) }
+        return lexicon.find(key)
     }
 
     private mutating func emitWord(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ out: inout [Token]) {
@@ -305,7 +302,7 @@ struct Tokenizer {
             // "soooo" → "soo" → "so"
             for keep in [2, 1] {
                 shorten(keep)
-                let e2 = alt.withUnsafeBufferPointer { lexicon.find($0.baseAddress!, $0.count) }
+                let e2 = lexicon.find(alt)
                 if e2 >= 0 { entry = e2; elongated = true; break }
             }
         }
@@ -318,7 +315,7 @@ struct Tokenizer {
         func probe(_ n: Int, _ extra: [UInt8]) -> Int32 {
             alt.removeAll(keepingCapacity: true)
             alt.append(contentsOf: key[0..<n]); alt.append(contentsOf: extra)
-            return alt.withUnsafeBufferPointer { lexicon.find($0.baseAddress!, $0.count) }
+            return lexicon.find(alt)
         }
         var e = probe(stem, [])
         if e < 0 { e = probe(stem, [101]) }                                   // +e
