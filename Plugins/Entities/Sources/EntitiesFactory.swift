@@ -92,8 +92,9 @@ public struct EntitiesFactory: StageFactory {
         for (idx, path) in options.stringList("gazetteers", default: []).enumerated() {
             let mark = gazNode?.sequence?[idx].mark ?? gazNode?.mark ?? options.mark
             let full = context.resolve(path)
-            guard let text = try? String(contentsOfFile: full, encoding: .utf8) else {
-                issues.append(ConfigIssue("entities: cannot read gazetteer file \(full)", at: mark)); continue
+            let text: String
+            do { text = try context.fileText(full, stage: "entities", at: mark) } catch let e as ConfigIssue {
+                issues.append(e); continue
             }
             var lineNo = 0
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -110,13 +110,7 @@ struct Lexicon: Sendable {
     /// Reads the data files from `context`; throws a `ConfigIssue` naming a missing file.
     init(context: StageContext, mark: SourceMark?) throws {
         func lines(_ name: String) throws -> [[Substring]] {
-            guard let path = context.dataPath(name) else {
-                throw ConfigIssue("entities: no resource directory to read data/\(name) from", at: mark)
-            }
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw ConfigIssue("entities: cannot read data file \(path)", at: mark)
-            }
-            return Lexicon.rows(text)
+            Lexicon.rows(try context.dataText(name, stage: "entities", at: mark))
         }
         for row in try lines("places.tsv") where row.count >= 2 {
             addGazetteer(row, priority: 0)

@@ -24,14 +24,9 @@ struct Lexicon: Sendable {
 
     /// Loads the lists from the data folder and adds `extra` abbreviations from the options.
     static func load(dataDirectory: String?, extra: [String], extraMark: SourceMark?) throws -> Lexicon {
+        let context = StageContext(resourceDirectory: dataDirectory, configDirectory: "/")
         func read(_ name: String) throws -> [String] {
-            guard let dir = dataDirectory else {
-                throw ConfigIssue("segment: data file '\(name)' not found (the stage has no resource folder)", at: nil)
-            }
-            let path = dir + "/data/" + name
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw ConfigIssue("segment: cannot read data file '\(path)'", at: nil)
-            }
+            let text = try context.dataText(name, stage: "segment")
             return text.split(separator: "\n", omittingEmptySubsequences: true).compactMap { raw in
                 let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
                 return line.isEmpty || line.hasPrefix("#") ? nil : line

@@ -233,11 +233,14 @@ struct Lexicon: Sendable {
         return Tokenizer.classify(cp) == .letter
     }
 
-    /// Reads a lexicon file: `term TAB valence` lines, `#` comments, blank lines ignored.
+    /// Reads a lexicon file (see `parse(_:origin:)`).
     static func parse(file path: String) throws -> [(String, Double)] {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ConfigIssue("sentiment: cannot read lexicon file \(path)", at: nil)
-        }
+        try parse(StageContext(resourceDirectory: nil, configDirectory: "/").fileText(path, stage: "sentiment"), origin: path)
+    }
+
+    /// Parses lexicon text: `term TAB valence` lines, `#` comments, blank lines ignored; `path` names
+    /// the file in messages.
+    static func parse(_ text: String, origin path: String) throws -> [(String, Double)] {
         var out: [(String, Double)] = []
         var lineNo = 0
         for l in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {

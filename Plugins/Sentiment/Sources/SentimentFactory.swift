@@ -25,22 +25,15 @@ public struct SentimentFactory: StageFactory {
     /// The same as `makeStage`, typed, for tests and evaluation tools.
     public func makeAnalyzer(options: StageOptions, context: StageContext) throws -> SentimentAnalyzer {
         var issues: [ConfigIssue] = []
-        let path: String
         let custom = options.string("lexicon", default: "")
-        if custom.isEmpty {
-            guard let p = context.dataPath("lexicon.tsv") else {
-                throw ConfigIssue("sentiment: no resource directory, cannot find data/lexicon.tsv", at: options.mark)
-            }
-            path = p
-        } else {
-            path = context.resolve(custom)
-        }
-        guard FileManagerShim.exists(path) else {
-            throw ConfigIssue("sentiment: lexicon file not found: \(path)", at: options.node?["lexicon"]?.mark ?? options.mark)
-        }
+        let lexiconMark = options.node?["lexicon"]?.mark ?? options.mark
+        let path = custom.isEmpty ? (context.dataPath("lexicon.tsv") ?? "data/lexicon.tsv") : context.resolve(custom)
+        let text = custom.isEmpty
+            ? try context.dataText("lexicon.tsv", stage: "sentiment", at: options.mark)
+            : try context.fileText(custom, stage: "sentiment", at: lexiconMark)
         var terms: [(String, Double)]
-        do { terms = try Lexicon.parse(file: path) } catch let e as ConfigIssue {
-            throw ConfigIssue(e.message, at: options.node?["lexicon"]?.mark ?? options.mark)
+        do { terms = try Lexicon.parse(text, origin: path) } catch let e as ConfigIssue {
+            throw ConfigIssue(e.message, at: lexiconMark)
         }
         if let node = options.node("words") {
             if let map = node.mapping {
