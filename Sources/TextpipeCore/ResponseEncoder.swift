@@ -61,6 +61,11 @@ public enum ResponseEncoder {
             func span(_ w: inout JSONWriter, _ start: Int, _ end: Int) {
                 w.raw("\"start\":"); w.int(map(start)); w.raw(",\"end\":"); w.int(map(end))
             }
+            /// `{"start":…,"end":…,"text":…` — the opening of a sentence or an entity.
+            func textSpan(_ w: inout JSONWriter, _ start: Int, _ end: Int) {
+                w.byte(UInt8(ascii: "{")); span(&w, start, end)
+                w.raw(",\"text\":"); w.string(bytes: slice(start, end))
+            }
             if let removed = doc.removed {
                 w.list(",\"removed\":[", removed) { w, r in
                     w.raw("{\"text\":"); w.string(r.text); w.raw(",\"reason\":"); w.string(r.reason); w.byte(UInt8(ascii: "}"))
@@ -76,16 +81,14 @@ public enum ResponseEncoder {
             }
             if let sentences = doc.sentences {
                 w.list(",\"sentences\":[", sentences) { w, s in
-                    w.byte(UInt8(ascii: "{")); span(&w, s.start, s.end)
-                    w.raw(",\"text\":"); w.string(bytes: slice(s.start, s.end))
+                    textSpan(&w, s.start, s.end)
                     w.raw(",\"block\":"); w.int(s.block)
                     w.byte(UInt8(ascii: "}"))
                 }
             }
             if let entities = doc.entities {
                 w.list(",\"entities\":[", entities) { w, e in
-                    w.byte(UInt8(ascii: "{")); span(&w, e.start, e.end)
-                    w.raw(",\"text\":"); w.string(bytes: slice(e.start, e.end))
+                    textSpan(&w, e.start, e.end)
                     w.raw(",\"label\":"); w.string(e.label)
                     w.byte(UInt8(ascii: "}"))
                 }
