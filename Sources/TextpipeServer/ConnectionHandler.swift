@@ -145,6 +145,16 @@ final class ConnectionHandler: ChannelDuplexHandler {
         }
     }
 
+    func channelActive(context: ChannelHandlerContext) {
+        state.log(.debug, "connection open")
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        state.log(.debug, "connection closed", ["requests": String(nextSequence)])
+        context.fireChannelInactive()
+    }
+
     func channelWritabilityChanged(context: ChannelHandlerContext) {
         resumeReadingIfPossible(context: context)
         context.fireChannelWritabilityChanged()
@@ -154,11 +164,13 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let e = event as? ChannelEvent, e == .inputClosed {
+            state.log(.debug, "client closed its side", ["unanswered": String(unanswered)])
             inputClosed = true
             closeIfDone(context: context)
             return
         }
         if event is DrainEvent {
+            state.log(.debug, "draining connection", ["unanswered": String(unanswered)])
             closeIfDone(context: context)
             return
         }

@@ -16,12 +16,15 @@ public final class Server: @unchecked Sendable {
     private let socketPath: String
     private var serverChannel: Channel?
     private let log: Log
-    private var signalSources: [DispatchSourceSignal] = []
-    private let signalQueue = DispatchQueue(label: "textpiped.signals")
     private let finished = DispatchSemaphore(value: 0)
     private var socketOverride: String?
 
+    /// Call before any thread is created (the earlier the better): the daemon's signals are then
+    /// blocked in every thread and taken by one waiting thread once serving starts.
+    public static func prepareSignals() { SignalWaiter.blockSignals() }
+
     public init(runtime: Runtime, loader: PluginLoader, socketOverride: String?, log: Log) {
+        Server.prepareSignals()
         self.log = log
         self.loader = loader
         self.socketOverride = socketOverride
@@ -55,7 +58,9 @@ public final class Server: @unchecked Sendable {
                     state.engine.stats.recordRequest(pipeline: nil, error: e.code)
                     var buf = channel.allocator.buffer(capacity: 128)
                     buf.writeBytes(ResponseEncoder.error(id: .null, e))
-                    return channel.writeAndFlush(buf).flatMap { channel.close() }
+                    // Close whether or not the line could be written (the client may be gone already).
+                    channel.writeAndFlush(buf).whenComplete { _ in channel.close(promise: nil) }
+                    return channel.eventLoop.makeSucceededVoidFuture()
                 }
                 return channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
@@ -87,15 +92,13 @@ public final class Server: @unchecked Sendable {
         return 0
     }
 
+    /// Takes SIGTERM/SIGINT (shutdown) and SIGHUP (reload); they have been blocked since `init`,
+    /// so one sent while the daemon was still starting is handled now.
     private func installSignals() {
-        for sig in [SIGTERM, SIGINT, SIGHUP] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: signalQueue)
-            source.setEventHandler { [self] in
-                if sig == SIGHUP { reload() } else { shutdown(signal: sig) }
-            }
-            source.resume()
-            signalSources.append(source)
+        SignalWaiter.start { [self] sig in
+            if sig == SIGHUP { reload(); return true }
+            shutdown(signal: sig)
+            return false
         }
     }
 

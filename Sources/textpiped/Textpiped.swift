@@ -49,6 +49,7 @@ struct Serve: ParsableCommand {
     var checkConfig = false
 
     func run() throws {
+        if !checkConfig { Server.prepareSignals() }
         let (runtime, loader) = try loadRuntime(configPath: config, socket: socket)
         if checkConfig {
             print("\(runtime.config.file): OK (\(runtime.pipelines.count) pipelines)")

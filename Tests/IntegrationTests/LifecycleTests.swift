@@ -14,6 +14,18 @@ import TextpipeCore
         #expect(d.log.contains("shutting down"))
     }
 
+    /// A signal sent the moment the daemon serves (while the test's probe connection may still be
+    /// in the accept queue) ends it promptly: no lost signal, no connection left open until the
+    /// shutdown limit.
+    @Test func sigterm_rightAfterStart_exitsPromptly() throws {
+        for _ in 0..<5 {
+            let d = try Daemon(config: wordcountConfig(server: "shutdown_timeout_ms: 60000"))
+            let t0 = Date()
+            #expect(d.stop(SIGTERM, timeout: 30) == 0)
+            #expect(Date().timeIntervalSince(t0) < 5, "\(d.log)")
+        }
+    }
+
     @Test func sigterm_duringARequest_answersItThenRefusesLaterOnesWithShuttingDown() throws {
         let d = try Daemon(config: wordcountConfig())
         let c = try d.client()
@@ -44,7 +56,7 @@ import TextpipeCore
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/s.sock"
         // A socket file nobody listens on: bind, then close without unlinking.
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         var addr = sockaddr_un()
         addr.sun_family = sa_family_t(AF_UNIX)
         withUnsafeMutableBytes(of: &addr.sun_path) { dst in for (i, b) in path.utf8.enumerated() { dst[i] = b } }
