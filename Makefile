@@ -13,7 +13,7 @@ LIBDIR    := $(PREFIX)/lib/textpiped
 SYSCONF   ?= /etc/textpiped
 REL       := .build/release
 
-.PHONY: all deps build release run test check-config stages clean install uninstall
+.PHONY: all deps build release run test eval check-config stages clean install uninstall
 
 all: build
 
@@ -49,6 +49,11 @@ test: deps
 	$(SWIFT) build
 	set -o pipefail; $(SWIFT) test 2>&1 | tee .build/test.log
 	@sed -n 's/.*Test run with \([0-9]*\) tests.* passed after.*/\1 passed, 0 failed/p' .build/test.log | tail -1
+
+## eval: score every stage on the evaluation sets (../shared/eval, or EVAL_DIR=...) and print the figures.
+eval: deps
+	$(SWIFT) build -c release --product textpipe-eval
+	$(REL)/textpipe-eval $(if $(EVAL_DIR),--eval-dir $(EVAL_DIR)) $(STAGES)
 
 clean:
 	rm -rf .build

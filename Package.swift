@@ -47,6 +47,11 @@ var targets: [Target] = [
         dependencies: ["TextpipeCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
         swiftSettings: v5
     ),
+    .executableTarget(
+        name: "textpipe-eval",
+        dependencies: [stageKit] + stages.filter { $0.folder != "Example" }.map { .target(name: "\($0.folder)Stage") },
+        swiftSettings: v5
+    ),
     .testTarget(name: "TextpipeCoreTests", dependencies: ["TextpipeCore", stageKit], swiftSettings: v5),
     .testTarget(
         name: "TextpipeServerTests",

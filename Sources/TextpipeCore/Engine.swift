@@ -54,6 +54,7 @@ public final class Engine: @unchecked Sendable {
                 return Outcome(bytes: ResponseEncoder.error(id: request.id, e), pipeline: nil, error: e.code)
             }
             var document = Document(text: request.text ?? "")
+            document.requestFlags = request.flags
             do {
                 try pipeline.run(&document, stats: stats, deadline: deadline)
             } catch {

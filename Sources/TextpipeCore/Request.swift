@@ -17,8 +17,13 @@ public struct Request: Sendable {
     public var pipeline: String?
     public var text: String?
     public var offsets: OffsetUnit = .codepoint
+    /// Boolean options that stages honour (see `flagFields`); copied into `Document.requestFlags`.
+    public var flags: Set<String> = []
 
-    public static let fields = ["id", "op", "pipeline", "text", "offsets"]
+    /// Boolean request fields handed to the stages: `source_offsets` (spans also as offsets into the
+    /// text as sent, when `clean` ran) and `faq_jsonld` (a schema.org FAQPage object for the document).
+    public static let flagFields = ["source_offsets", "faq_jsonld"]
+    public static let fields = ["id", "op", "pipeline", "text", "offsets"] + flagFields
 
     public init() {}
 
@@ -58,6 +63,9 @@ public struct Request: Sendable {
                     return fail(.badRequest, "'offsets' must be one of \(OffsetUnit.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 r.offsets = unit
+            case _ where flagFields.contains(key):
+                guard case .bool(let on) = v else { return fail(.badRequest, "'\(key)' must be true or false") }
+                if on { r.flags.insert(key) }
             default:
                 return fail(.badRequest, "unknown field '\(key)' (known: \(fields.joined(separator: ", ")))")
             }

@@ -25,11 +25,18 @@ public struct Document: Sendable {
     public var layout: [Block]?
     /// Output of stages that add keys of their own; written under `result` by name.
     public var extensions: [String: JSONValue]
+    /// Question/answer pairs that the markup itself declares (schema.org `FAQPage` JSON-LD or
+    /// microdata), found by `clean`; `faq` takes them as ground truth. Not sent to clients.
+    public var declaredFAQ: [FAQPair]?
+    /// Boolean request options that stages may honour (`source_offsets`, `faq_jsonld`), set from the
+    /// request by the daemon.
+    public var requestFlags: Set<String>
 
     public init(text: String) {
         self.text = text
         self.meta = [:]
         self.extensions = [:]
+        self.requestFlags = []
     }
 
     /// The text of a span, or "" when the span does not fit the text.

@@ -1,0 +1,59 @@
+import Foundation
+import StageKit
+
+/// Where the evaluation sets and the repository are, and small helpers every stage's evaluation uses.
+struct EvalContext {
+    /// The repository root (the current directory when run by `make eval`).
+    var repo: String
+    /// The public evaluation sets (`../shared/eval` beside the repository, or `--eval-dir`, or `$EVAL_DIR`).
+    var evalDir: String
+    /// Stage names given on the command line (empty: all).
+    var stages: [String]
+    /// Print every failing case, not only the first few (`--all`).
+    var verbose: Bool
+
+    init(arguments: [String]) {
+        repo = FileManager.default.currentDirectoryPath
+        evalDir = ProcessInfo.processInfo.environment["EVAL_DIR"] ?? (repo + "/../shared/eval")
+        stages = []
+        verbose = false
+        var i = 0
+        while i < arguments.count {
+            let a = arguments[i]
+            if a == "--eval-dir", i + 1 < arguments.count { evalDir = arguments[i + 1]; i += 2; continue }
+            if a == "--repo", i + 1 < arguments.count { repo = arguments[i + 1]; i += 2; continue }
+            if a == "--all" { verbose = true; i += 1; continue }
+            stages.append(a)
+            i += 1
+        }
+    }
+
+    /// The path of an evaluation file, or nil (with a note printed) when it is absent.
+    func evalFile(_ name: String) -> String? {
+        let p = evalDir + "/" + name
+        if FileManager.default.fileExists(atPath: p) { return p }
+        print("  (skipped: \(p) not found; pass --eval-dir)")
+        return nil
+    }
+
+    /// A stage context whose data files come from `Plugins/<folder>` in the repository.
+    func stageContext(folder: String) -> StageContext {
+        StageContext(resourceDirectory: repo + "/Plugins/" + folder, configDirectory: repo)
+    }
+
+    /// Reads a JSON Lines file into dictionaries.
+    func jsonLines(_ path: String) throws -> [[String: Any]] {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw StageError("cannot read \(path)")
+        }
+        return try text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.map {
+            guard let o = try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] else {
+                throw StageError("not a JSON object in \(path): \($0.prefix(80))")
+            }
+            return o
+        }
+    }
+
+    /// Formats a ratio with three decimals.
+    static func f3(_ x: Double) -> String { String(format: "%.3f", x) }
+}
