@@ -56,7 +56,7 @@ import StageKit
         Case(line: #"{"id":8,"text":"a","offsets":"bytes"}"#, id: .number("8"), expect: .fail(.badRequest, "'offsets' must be one of codepoint, utf8, utf16")),
         Case(line: #"{"id":8,"text":"a","offsets":16}"#, id: .number("8"), expect: .fail(.badRequest, "'offsets' must be one of")),
         Case(line: #"{"id":8,"text":"a","offsets":"UTF16"}"#, id: .number("8"), expect: .fail(.badRequest, "'offsets' must be one of")),
-        Case(line: #"{"id":9,"text":"a","extra":1}"#, id: .number("9"), expect: .fail(.badRequest, "unknown field 'extra' (known: id, op, pipeline, text, offsets)")),
+        Case(line: #"{"id":9,"text":"a","extra":1}"#, id: .number("9"), expect: .fail(.badRequest, "unknown field 'extra' (known: id, op, pipeline, text, offsets, source_offsets, faq_jsonld)")),
         Case(line: #"{"extra":1,"id":13}"#, id: .number("13"), expect: .fail(.badRequest, "unknown field 'extra'")),
         Case(line: #"{"id":10,"text":"a","text":"b"}"#, id: .number("10"), expect: .fail(.badRequest, "field 'text' appears twice")),
         Case(line: #"{"id":11,"op":"health","op":"health"}"#, id: .number("11"), expect: .fail(.badRequest, "field 'op' appears twice")),
@@ -90,5 +90,27 @@ import StageKit
         let v = try parseResponseLine(ResponseEncoder.error(id: f.id, f.error))
         #expect(sameJSON(v["id"] ?? .string("missing"), c.id))
         #expect(v["error"]?["code"]?.stringValue == f.error.code.rawValue)
+    }
+}
+
+@Suite struct RequestFlagTests {
+    @Test(arguments: [
+        (#"{"text":"a","source_offsets":true}"#, Set(["source_offsets"])),
+        (#"{"text":"a","faq_jsonld":true,"source_offsets":true}"#, Set(["source_offsets", "faq_jsonld"])),
+        (#"{"text":"a","faq_jsonld":false}"#, Set<String>()),
+        (#"{"text":"a"}"#, Set<String>()),
+    ])
+    func decode_whenFlagFieldsAreBooleans_collectsTheTrueOnes(line: String, flags: Set<String>) throws {
+        let r = try Array(line.utf8).withUnsafeBufferPointer { Request.decode($0) }.get()
+        #expect(r.flags == flags)
+    }
+
+    @Test(arguments: [#"{"id":1,"text":"a","faq_jsonld":"yes"}"#, #"{"id":1,"text":"a","source_offsets":1}"#])
+    func decode_whenFlagIsNotBoolean_isBadRequest(line: String) {
+        guard case .failure(let f) = Array(line.utf8).withUnsafeBufferPointer({ Request.decode($0) }) else {
+            Issue.record("accepted \(line)"); return
+        }
+        #expect(f.error.code == .badRequest)
+        #expect(f.error.message.contains("must be true or false"))
     }
 }
