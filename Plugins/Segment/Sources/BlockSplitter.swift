@@ -31,6 +31,7 @@ struct BlockSplitter: Sendable {
         var open: RawBlock? = nil          // a block that may take continuation lines
         var openLast: Line? = nil          // its last line
         var prevAllowsHeading = true       // previous line ended a sentence, was blank or a marker line
+        var prevBlank = true               // previous line was blank (or this is the first line)
 
         @inline(__always) func close() {
             if let o = open { out.append(o) }
@@ -53,8 +54,13 @@ struct BlockSplitter: Sendable {
             var ce = le
             while ce > cs { let n = Whitespace.lengthBefore(b, cs, ce); if n == 0 { break }; ce -= n }
             if cs == ce {
+                close(); prevAllowsHeading = true; prevBlank = true; i = next; continue
+            }
+            // A page number: a line of one to four digits alone between blank lines ("\n3\n\nIntroduction").
+            if prevBlank && ce - cs <= 4 && (cs..<ce).allSatisfy({ ASCII.isDigit(b[$0]) }) && Self.blankLineAt(b, next, end) {
                 close(); prevAllowsHeading = true; i = next; continue
             }
+            prevBlank = false
             let line = Line(contentStart: cs, contentEnd: ce, trailingSpace: ce < le && b[ce] != 0x0D)
 
             if let m = LineMarkers.marker(b, cs, ce) {
@@ -118,6 +124,18 @@ struct BlockSplitter: Sendable {
             return Self.isSoftWrap(b, last.contentStart, last.contentEnd, trailingSpace: last.trailingSpace,
                                    nextFirst: b[line.contentStart])
         }
+    }
+
+    /// Whether the line starting at `p` is blank or `p` is the end of the text.
+    static func blankLineAt(_ b: UnsafeBufferPointer<UInt8>, _ p: Int, _ end: Int) -> Bool {
+        var j = p
+        while j < end {
+            let c = b[j]
+            if c == 0x0A || c == 0x0D { return true }
+            if c != 0x20 && c != 0x09 { return false }
+            j += 1
+        }
+        return true
     }
 
     /// Whether a line starting with `f` can follow a heading: not lower case, not closing punctuation.

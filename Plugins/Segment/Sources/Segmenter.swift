@@ -70,8 +70,8 @@ public struct Segmenter: Stage {
             switch r.kind {
             case .heading:
                 var s = r.textStart, e = r.end
-                Whitespace.trim(b, &s, &e)
-                if e > s { out.append(Sentence(start: s, end: e, block: index)) }
+                SentenceEdges.trim(b, &s, &e)
+                if e > s { out.append(Sentence(start: s, end: e, block: index)) } else { outBlocks.removeLast() }
             case .code:
                 break
             case .table:
@@ -86,7 +86,10 @@ public struct Segmenter: Stage {
                     s = e + 1
                 }
             default:
+                let before = out.count
                 sentences.split(b, r.textStart, r.end, block: index, into: &out, scratch: &scratch)
+                // Only markup, separators or escapes: no text, no block.
+                if out.count == before { outBlocks.removeLast() }
             }
         }
         return (outBlocks, out)
