@@ -66,6 +66,47 @@ enum SegmentEval {
             print("    failing cases (\(failures.count)):")
             for f in failures { print(f) }
         }
+        try bench(ctx, plain)
+    }
+
+    /// Throughput of the stage on one core, printed when `SEG_BENCH` is set (a release build is
+    /// meant): the bench corpus (`SEG_BENCH` names a `corpus.jsonl` from
+    /// `python3 ../shared/bench/gen_corpus.py`; each text is one document), the seed article repeated
+    /// to 20 MB, and 10 MB hostile inputs. Best of three runs; nothing is asserted.
+    static func bench(_ ctx: EvalContext, _ seg: Segmenter) throws {
+        guard let spec = ProcessInfo.processInfo.environment["SEG_BENCH"] else { return }
+        print("\n  speed (one core, best of 3):")
+        func time(_ name: String, _ docs: [String], passes: Int = 1) {
+            let bytes = docs.reduce(0) { $0 + $1.utf8.count } * passes
+            var best = Double.infinity
+            var sentences = 0
+            for _ in 0..<3 {
+                sentences = 0
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                for _ in 0..<passes {
+                    for t in docs {
+                        var doc = Document(text: t)
+                        try? seg.process(&doc)
+                        sentences += doc.sentences?.count ?? 0
+                    }
+                }
+                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+            }
+            let mb = Double(bytes) / 1_000_000
+            print("    \(name): \(String(format: "%.1f", mb)) MB, \(sentences) sentences, \(String(format: "%.3f", best)) s, \(String(format: "%.0f", mb / best)) MB/s")
+        }
+        if spec != "1", FileManager.default.fileExists(atPath: spec) {
+            let docs = try ctx.jsonLines(spec).compactMap { $0["text"] as? String }
+            time("bench corpus (\(docs.count) documents, 5 passes)", docs, passes: 5)
+        }
+        let seed = (try? String(contentsOfFile: ctx.repo + "/Tests/Fixtures/seed_article.txt", encoding: .utf8)) ?? ""
+        if !seed.isEmpty {
+            time("seed article repeated, one document", [String(repeating: seed + "\n", count: 20_000_000 / (seed.utf8.count + 1))])
+        }
+        time("10 MB without punctuation", [String(repeating: "word ", count: 2_000_000)])
+        time("10 MB with one million full stops", [String(repeating: "abcdefgh. ", count: 1_000_000)])
+        time("10 MB of full stops", [String(repeating: ".", count: 10_000_000)])
+        time("10 MB of initials", [String(repeating: "A. ", count: 3_333_333)])
     }
 
     /// Outer whitespace stripped, empty segments dropped.
