@@ -37,7 +37,7 @@ import StageKit
         ("\n3\n\nIntroduction\n\n", ["Introduction"]),
         ("First page ends.\n\n12\n\nSecond page starts.", ["First page ends.", "Second page starts."]),
         ("There were\n3\napples.", ["There were", "3", "apples."]),        // not alone between blank lines
-        ("Total:\n\n12345\n\nDone.", ["Total:", "12345", "Done."]),          // five digits: not a page number
+        ("Events:\n\n2019\n\nDone.", ["Events:", "2019", "Done."]),          // four digits: a year, not a page number
     ]
     @Test(arguments: pageNumbers) func segment_lineWithOnlyAPageNumber_isNotASentence(_ c: (String, [String])) {
         #expect(TestSupport.sentences(c.0) == c.1)

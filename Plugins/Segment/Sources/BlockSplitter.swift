@@ -56,8 +56,8 @@ struct BlockSplitter: Sendable {
             if cs == ce {
                 close(); prevAllowsHeading = true; prevBlank = true; i = next; continue
             }
-            // A page number: a line of one to four digits alone between blank lines ("\n3\n\nIntroduction").
-            if prevBlank && ce - cs <= 4 && (cs..<ce).allSatisfy({ ASCII.isDigit(b[$0]) }) && Self.blankLineAt(b, next, end) {
+            // A page number: a line of one to three digits alone between blank lines (a year such as 2019 is kept) ("\n3\n\nIntroduction").
+            if prevBlank && ce - cs <= 3 && (cs..<ce).allSatisfy({ ASCII.isDigit(b[$0]) }) && Self.blankLineAt(b, next, end) {
                 close(); prevAllowsHeading = true; i = next; continue
             }
             prevBlank = false
