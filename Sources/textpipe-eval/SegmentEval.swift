@@ -1,6 +1,7 @@
 import Foundation
 import StageKit
 import SegmentStage
+import CleanStage
 
 /// The segment stage's scores for `make eval`: the English Golden Rules, the pragmatic_segmenter
 /// extra cases and pySBD's English tests, each case right when its sentences (outer whitespace
@@ -37,13 +38,18 @@ enum SegmentEval {
     static func run(_ ctx: EvalContext) throws {
         let plain = try Segmenter(config: SegmentConfig(), resourceDirectory: ctx.repo + "/Plugins/Segment")
         let pdf = try Segmenter(config: SegmentConfig(newlines: .join), resourceDirectory: ctx.repo + "/Plugins/Segment")
+        // For comparison with pySBD's clean=True (which rewrites the text): the same cases through
+        // `clean` (default options) and then `segment`, as a pipeline `[clean, segment]` runs them.
+        let cleanFactory = CleanFactory()
+        let clean = try? cleanFactory.makeStage(options: StageOptions(specs: cleanFactory.options, node: nil),
+                                                context: ctx.stageContext(folder: "Clean"))
         print("  options: defaults (newlines: paragraph); cases with doc_type \"pdf\": newlines: join")
         print("  a case is right when its sentences equal the expected ones exactly (outer whitespace stripped, empty ones dropped)")
         for set in sets {
             print("")
             guard let path = ctx.evalFile(set.file) else { continue }
             let records = try ctx.jsonLines(path)
-            var passed = 0, total = 0
+            var passed = 0, total = 0, passedWithClean = 0
             var failures: [String] = []
             var seen: [String: Int] = [:]
             for r in records {
@@ -55,12 +61,22 @@ enum SegmentEval {
                 if n > 1 { id += "#\(n)" }
                 let options = r["options"] as? [String: Any]
                 let isPDF = (r["doc_type"] as? String) == "pdf" || (options?["doc_type"] as? String) == "pdf"
-                let got = normalise((isPDF ? pdf : plain).segmentSentences(text))
+                let seg = isPDF ? pdf : plain
+                let got = normalise(seg.segmentSentences(text))
                 let want = normalise(expected)
+                if let clean {
+                    var doc = Document(text: text)
+                    if (try? clean.process(&doc)) != nil, (try? seg.process(&doc)) != nil,
+                       normalise(Segmenter.sentenceStrings(doc)) == want { passedWithClean += 1 }
+                    else if got == want, ProcessInfo.processInfo.environment["SEG_EVAL_CLEAN_DIFF"] != nil {
+                        print("      (clean → segment fails \(id): \(Segmenter.sentenceStrings(doc).map { String($0.prefix(80)) }))")
+                    }
+                }
                 if got == want { passed += 1; continue }
                 failures.append(report(id: id, text: text, want: want, got: got, pdf: isPDF))
             }
             print("  \(set.title): \(passed)/\(total)   (textpiped segment)")
+            if clean != nil { print("      textpiped clean → segment (to compare with pySBD clean=True): \(passedWithClean)/\(total)") }
             for ref in set.reference { print("      \(ref.tool): \(ref.score)") }
             if failures.isEmpty { continue }
             print("    failing cases (\(failures.count)):")

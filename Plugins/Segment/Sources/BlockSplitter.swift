@@ -126,6 +126,24 @@ struct BlockSplitter: Sendable {
         }
     }
 
+    /// Whether the last fragment of the line `b[cs..<ce]` — the words after its last `.`, `!` or `?`
+    /// that ends a word — holds at least `n` words ("It was a cold" has four, "… the city. features"
+    /// one).
+    static func wordCount(_ b: UnsafeBufferPointer<UInt8>, _ cs: Int, _ ce: Int, atLeast n: Int) -> Bool {
+        var words = 0
+        var k = ce
+        while k > cs {
+            while k > cs && (b[k - 1] == 0x20 || b[k - 1] == 0x09) { k -= 1 }
+            guard k > cs else { break }
+            let last = b[k - 1]
+            if words > 0 && (last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")) { return false }
+            words += 1
+            if words >= n { return true }
+            while k > cs && b[k - 1] != 0x20 && b[k - 1] != 0x09 { k -= 1 }
+        }
+        return false
+    }
+
     /// Whether the line starting at `p` is blank or `p` is the end of the text.
     static func blankLineAt(_ b: UnsafeBufferPointer<UInt8>, _ p: Int, _ end: Int) -> Bool {
         var j = p
@@ -162,9 +180,10 @@ struct BlockSplitter: Sendable {
             break
         }
         let last = b[ce - 1]
-        if nextFirst == UInt8(ascii: "(") && trailingSpace { return true }
+        // Long lines count like a trailing space: `clean` trims lines, so the space may be gone.
+        if nextFirst == UInt8(ascii: "(") && (trailingSpace || ce - cs >= 30) { return true }
         guard ASCII.isLower(nextFirst) else { return false }
-        if trailingSpace { return true }
+        if trailingSpace || Self.wordCount(b, cs, ce, atLeast: 4) { return true }
         switch last {
         case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: "/"), UInt8(ascii: "&"):
             return true

@@ -102,7 +102,13 @@ public struct Segmenter: Stage {
     public func segmentSentences(_ text: String, joinLines: Bool = true) -> [String] {
         var doc = Document(text: text)
         try? process(&doc)
-        return doc.withUTF8 { buf -> [String] in
+        return Self.sentenceStrings(doc, joinLines: joinLines)
+    }
+
+    /// The sentences of a document that has been through this stage, as strings (see
+    /// `segmentSentences` for `joinLines`).
+    public static func sentenceStrings(_ doc: Document, joinLines: Bool = true) -> [String] {
+        doc.withUTF8 { buf -> [String] in
             (doc.sentences ?? []).map { s in
                 let slice = UnsafeBufferPointer(rebasing: buf[s.start..<s.end])
                 guard joinLines, slice.contains(0x0A) || slice.contains(0x0D) else { return String(decoding: slice, as: UTF8.self) }
