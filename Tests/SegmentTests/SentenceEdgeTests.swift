@@ -22,6 +22,9 @@ import StageKit
         .init("I <3 it. So do you.", ["I <3 it.", "So do you."]),
         .init("***Note*** this well.", ["***Note*** this well."]),
         .init("x = y -- z --- w.", ["x = y -- z --- w."]),
+        // A spaced scene break is kept (the evaluation sets keep "*       *       *").
+        .init("A list:\n- - -\nDone.", ["A list:", "- - -", "Done."]),
+        .init("C++ is fun. -- The end.", ["C++ is fun.", "-- The end."]),
     ]
     @Test(arguments: edges) func segment_nonTextAtSentenceEdges_isLeftOut(_ c: SentenceCase) {
         #expect(TestSupport.sentences(c.text) == c.sentences)
