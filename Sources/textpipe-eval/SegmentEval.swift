@@ -7,7 +7,10 @@ import CleanStage
 /// extra cases and pySBD's English tests, each case right when its sentences (outer whitespace
 /// stripped, empty ones dropped) equal the expected ones exactly. The stage runs with its default
 /// options; cases marked `doc_type: "pdf"` use the documented `newlines: join`. Every failing case
-/// is listed with its input, the expected and the produced sentences.
+/// is listed with its input, the expected and the produced sentences. Beside each score it prints
+/// the score of `clean` → `segment` (to compare with pySBD's `clean=True`); `SEG_EVAL_CLEAN_DIFF=1`
+/// lists the cases that segment alone gets right and the pipeline does not. `SEG_BENCH` adds
+/// throughput figures (see `bench`).
 enum SegmentEval {
     /// One evaluation set and the published scores of other tools on it.
     struct Set {
