@@ -47,6 +47,11 @@ import StageKit
         .init("The committee, after a long and careful debate,\nagreed to the plan.", [(.paragraph, "The committee, after a long and careful debate,\nagreed to the plan.")]),
         .init("features\ncontact manager\nevents, activities\n", [(.paragraph, "features"), (.paragraph, "contact manager"), (.paragraph, "events, activities")]),
         .init("- a list item that goes\non and on", [(.listItem, "- a list item that goes"), (.paragraph, "on and on")]),
+        // Without the trailing space (as `clean` leaves it): four words before the break still make a soft wrap.
+        .init("It was a cold\nnight in the city.", [(.paragraph, "It was a cold\nnight in the city.")]),
+        .init("It was cold\nat night.", [(.paragraph, "It was cold"), (.paragraph, "at night.")]),
+        .init("In the city. features\ncontact manager", [(.paragraph, "In the city. features"), (.paragraph, "contact manager")]),
+        .init("Body text.\nIt was a weapon that was designed to fight at a distance of up to\n( 365.8 m ).", [(.paragraph, "Body text."), (.paragraph, "It was a weapon that was designed to fight at a distance of up to\n( 365.8 m ).")]),
     ]
     @Test(arguments: table) func segment_blocks(_ e: Expected) {
         let got = Self.blocks(e.text)
@@ -97,7 +102,9 @@ import StageKit
     }
 
     @Test func segment_newlinesParagraph_keepsShortUnpunctuatedLinesApart() {
-        #expect(TestSupport.sentences("This is a sentence\ncut off in the middle because pdf.") == ["This is a sentence", "cut off in the middle because pdf."])
+        #expect(TestSupport.sentences("A short line\ncut off in the middle.") == ["A short line", "cut off in the middle."])
+        // Four words without a mark before a lower-case line read as a wrapped sentence.
+        #expect(TestSupport.sentences("This is a sentence\ncut off in the middle because pdf.") == ["This is a sentence\ncut off in the middle because pdf."])
     }
 
     @Test func segment_lineOfPunctuation_continuesThePreviousLine() {

@@ -8,12 +8,13 @@ import Testing
     static let golden = TestSupport.cases(TestSupport.repoRoot + "/Tests/Fixtures/sbd_golden_rules_en.jsonl")
     static let extra = TestSupport.cases(TestSupport.repoRoot + "/Tests/SegmentTests/Fixtures/sbd_pragmatic_segmenter_en_extra.jsonl")
 
-    /// Extra cases that need the text rewritten (markup, deleted characters) or that no sound rule
-    /// gets right; see the README. A case that starts passing makes its test fail, so the list stays true.
+    /// Extra cases whose expected sentences are not a stretch of the input (the text itself must be
+    /// rewritten: markup or characters deleted inside a sentence, letters joined across lines), which
+    /// a span-based segmenter cannot produce; see the README. A case that starts passing makes its
+    /// test fail, so the list stays true.
     static let knownExtraFailures: Set<String> = [
-        "ps-en-segment-021", "ps-en-segment-025", "ps-en-segment-031", "ps-en-segment-032", "ps-en-segment-033",
-        "ps-en-segment-045", "ps-en-segment-049", "ps-en-segment-053", "ps-en-segment-068",
-        "ps-en-segment-074", "ps-en-segment-077", "ps-en-segment-081", "ps-en-segment-082",
+        "ps-en-segment-021", "ps-en-segment-025", "ps-en-segment-032", "ps-en-segment-033",
+        "ps-en-segment-045", "ps-en-segment-049", "ps-en-segment-077", "ps-en-segment-082#2",
     ]
 
     @Test(arguments: golden) func goldenRule_segmentsExactly(_ c: TestSupport.Case) {
@@ -41,15 +42,16 @@ import Testing
         #expect(Self.extra.count == 125)
         let (passed, report) = TestSupport.score(Self.extra)
         print("Pragmatic extra: \(passed)/\(Self.extra.count)\n\(report)")
-        #expect(passed >= 111)
+        #expect(passed >= 117)
     }
 
-    @Test func pysbdCleanTests_report() {
-        let path = TestSupport.repoRoot + "/../shared/eval/sbd_pysbd_en_clean_tests.jsonl"
+    @Test func pysbdCleanTests_passCount_isAtLeastTheAchievedScore() {
+        let path = TestSupport.evalDir + "/sbd_pysbd_en_clean_tests.jsonl"
         let cases = TestSupport.cases(path)
         guard !cases.isEmpty else { return }
         let (passed, report) = TestSupport.score(cases)
         print("pySBD tests: \(passed)/\(cases.count)\n\(report)")
+        #expect(passed >= 118)
     }
 }
 
@@ -59,7 +61,7 @@ import Testing
     var lines: [String] = []
     for path in [TestSupport.repoRoot + "/Tests/Fixtures/sbd_golden_rules_en.jsonl",
                  TestSupport.repoRoot + "/Tests/SegmentTests/Fixtures/sbd_pragmatic_segmenter_en_extra.jsonl",
-                 TestSupport.repoRoot + "/../shared/eval/sbd_pysbd_en_clean_tests.jsonl"] {
+                 TestSupport.evalDir + "/sbd_pysbd_en_clean_tests.jsonl"] {
         for c in TestSupport.cases(path) {
             let r = TestSupport.run(c)
             let obj: [String: Any] = ["id": c.id, "ok": r.ok, "got": r.got, "want": r.want]
@@ -73,7 +75,7 @@ import Testing
 /// blank line between documents) when set; used to eyeball news text while tuning.
 @Test func articles_dumpWhenAsked() throws {
     guard let out = ProcessInfo.processInfo.environment["SEG_ARTICLES"] else { return }
-    guard let data = FileManager.default.contents(atPath: TestSupport.repoRoot + "/../shared/eval/boilerplate_scrapinghub_sample.jsonl") else { return }
+    guard let data = FileManager.default.contents(atPath: TestSupport.evalDir + "/boilerplate_scrapinghub_sample.jsonl") else { return }
     var lines: [String] = []
     for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
         guard let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],

@@ -33,7 +33,9 @@ import StageKit
     }
 
     @Test func segment_hostileQuotesBracketsAndLines_finish() {
-        for unit in ["\"a. B ", "(a. B ", "' x. Y ", "[1] ", "1. a ", "\n", "\n\n", "Title\n", "- x\n", "a\n", "… ", ":) ", "“x. Y ", "a.b "] {
+        for unit in ["\"a. B ", "(a. B ", "' x. Y ", "[1] ", "1. a ", "\n", "\n\n", "Title\n", "- x\n", "a\n", "… ", ":) ", "“x. Y ", "a.b ",
+                     // markup, escapes and separators at sentence edges
+                     "<", "<a ", "a. </b ", "x. <em ", "&lt;b ", "a.\\n ", "-", "////x. ", "\n3\n\n", "x....1 ", "* "] {
             let doc = Self.run(String(repeating: unit, count: (Self.size / 4) / unit.utf8.count))
             #expect(doc.blocks != nil, "\(unit.debugDescription)")
         }

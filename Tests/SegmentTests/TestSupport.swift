@@ -10,6 +10,8 @@ enum TestSupport {
         return url.path
     }()
     static let pluginDir = repoRoot + "/Plugins/Segment"
+    /// The public evaluation sets: `$EVAL_DIR`, else `../shared/eval` beside the repository.
+    static let evalDir = ProcessInfo.processInfo.environment["EVAL_DIR"] ?? repoRoot + "/../shared/eval"
 
     static func segmenter(_ config: SegmentConfig = SegmentConfig()) -> Segmenter {
         try! Segmenter(config: config, resourceDirectory: pluginDir)
@@ -40,12 +42,18 @@ enum TestSupport {
     /// Cases of an SBD JSONL file (`text`, `sentences`, optional `doc_type`/`options.doc_type`).
     static func cases(_ path: String) -> [Case] {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return [] }
+        var seen: [String: Int] = [:]
         return text.split(separator: "\n").compactMap { line in
             guard let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                   let t = obj["text"] as? String, let s = obj["sentences"] as? [String] else { return nil }
             let opts = obj["options"] as? [String: Any]
             let pdf = (obj["doc_type"] as? String) == "pdf" || (opts?["doc_type"] as? String) == "pdf"
-            return Case(id: obj["id"] as? String ?? "?", text: t, expected: s, pdf: pdf)
+            // A repeated id (the extra set has two 082s) gets "#2", "#3" … so every case is named once.
+            var id = obj["id"] as? String ?? "?"
+            let n = (seen[id] ?? 0) + 1
+            seen[id] = n
+            if n > 1 { id += "#\(n)" }
+            return Case(id: id, text: t, expected: s, pdf: pdf)
         }
     }
 

@@ -31,6 +31,7 @@ struct BlockSplitter: Sendable {
         var open: RawBlock? = nil          // a block that may take continuation lines
         var openLast: Line? = nil          // its last line
         var prevAllowsHeading = true       // previous line ended a sentence, was blank or a marker line
+        var prevBlank = true               // previous line was blank (or this is the first line)
 
         @inline(__always) func close() {
             if let o = open { out.append(o) }
@@ -53,8 +54,13 @@ struct BlockSplitter: Sendable {
             var ce = le
             while ce > cs { let n = Whitespace.lengthBefore(b, cs, ce); if n == 0 { break }; ce -= n }
             if cs == ce {
+                close(); prevAllowsHeading = true; prevBlank = true; i = next; continue
+            }
+            // A page number: a line of one to three digits alone between blank lines (a year such as 2019 is kept) ("\n3\n\nIntroduction").
+            if prevBlank && ce - cs <= 3 && (cs..<ce).allSatisfy({ ASCII.isDigit(b[$0]) }) && Self.blankLineAt(b, next, end) {
                 close(); prevAllowsHeading = true; i = next; continue
             }
+            prevBlank = false
             let line = Line(contentStart: cs, contentEnd: ce, trailingSpace: ce < le && b[ce] != 0x0D)
 
             if let m = LineMarkers.marker(b, cs, ce) {
@@ -120,6 +126,36 @@ struct BlockSplitter: Sendable {
         }
     }
 
+    /// Whether the last fragment of the line `b[cs..<ce]` — the words after its last `.`, `!` or `?`
+    /// that ends a word — holds at least `n` words ("It was a cold" has four, "… the city. features"
+    /// one).
+    static func wordCount(_ b: UnsafeBufferPointer<UInt8>, _ cs: Int, _ ce: Int, atLeast n: Int) -> Bool {
+        var words = 0
+        var k = ce
+        while k > cs {
+            while k > cs && (b[k - 1] == 0x20 || b[k - 1] == 0x09) { k -= 1 }
+            guard k > cs else { break }
+            let last = b[k - 1]
+            if words > 0 && (last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")) { return false }
+            words += 1
+            if words >= n { return true }
+            while k > cs && b[k - 1] != 0x20 && b[k - 1] != 0x09 { k -= 1 }
+        }
+        return false
+    }
+
+    /// Whether the line starting at `p` is blank or `p` is the end of the text.
+    static func blankLineAt(_ b: UnsafeBufferPointer<UInt8>, _ p: Int, _ end: Int) -> Bool {
+        var j = p
+        while j < end {
+            let c = b[j]
+            if c == 0x0A || c == 0x0D { return true }
+            if c != 0x20 && c != 0x09 { return false }
+            j += 1
+        }
+        return true
+    }
+
     /// Whether a line starting with `f` can follow a heading: not lower case, not closing punctuation.
     static func canOpenText(_ f: UInt8) -> Bool {
         if ASCII.isLower(f) { return false }
@@ -144,9 +180,10 @@ struct BlockSplitter: Sendable {
             break
         }
         let last = b[ce - 1]
-        if nextFirst == UInt8(ascii: "(") && trailingSpace { return true }
+        // Long lines count like a trailing space: `clean` trims lines, so the space may be gone.
+        if nextFirst == UInt8(ascii: "(") && (trailingSpace || ce - cs >= 30) { return true }
         guard ASCII.isLower(nextFirst) else { return false }
-        if trailingSpace { return true }
+        if trailingSpace || Self.wordCount(b, cs, ce, atLeast: 4) { return true }
         switch last {
         case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: "/"), UInt8(ascii: "&"):
             return true

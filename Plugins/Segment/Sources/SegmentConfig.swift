@@ -2,8 +2,9 @@
 public enum NewlineMode: String, Sendable, CaseIterable {
     /// Default. A line break ends the block (each line is its own paragraph) unless it is a soft
     /// wrap: the line does not end with sentence punctuation (`. ! ? … :`), the next line starts with
-    /// a lower-case letter, and the line ends with a space, ends with `, ; - – — ( / &`, or is at
-    /// least 30 bytes long. List items and headings never take a continuation line.
+    /// a lower-case letter, and the line ends with a space, ends with `, ; - – — ( / &`, is at
+    /// least 30 bytes long or ends with four or more words after its last sentence mark. List items
+    /// and headings never take a continuation line.
     case paragraph
     /// Every line break ends the block and therefore the sentence.
     case sentence

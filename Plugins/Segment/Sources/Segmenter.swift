@@ -70,8 +70,8 @@ public struct Segmenter: Stage {
             switch r.kind {
             case .heading:
                 var s = r.textStart, e = r.end
-                Whitespace.trim(b, &s, &e)
-                if e > s { out.append(Sentence(start: s, end: e, block: index)) }
+                SentenceEdges.trim(b, &s, &e)
+                if e > s { out.append(Sentence(start: s, end: e, block: index)) } else { outBlocks.removeLast() }
             case .code:
                 break
             case .table:
@@ -86,7 +86,10 @@ public struct Segmenter: Stage {
                     s = e + 1
                 }
             default:
+                let before = out.count
                 sentences.split(b, r.textStart, r.end, block: index, into: &out, scratch: &scratch)
+                // Only markup, separators or escapes: no text, no block.
+                if out.count == before { outBlocks.removeLast() }
             }
         }
         return (outBlocks, out)
@@ -99,7 +102,13 @@ public struct Segmenter: Stage {
     public func segmentSentences(_ text: String, joinLines: Bool = true) -> [String] {
         var doc = Document(text: text)
         try? process(&doc)
-        return doc.withUTF8 { buf -> [String] in
+        return Self.sentenceStrings(doc, joinLines: joinLines)
+    }
+
+    /// The sentences of a document that has been through this stage, as strings (see
+    /// `segmentSentences` for `joinLines`).
+    public static func sentenceStrings(_ doc: Document, joinLines: Bool = true) -> [String] {
+        doc.withUTF8 { buf -> [String] in
             (doc.sentences ?? []).map { s in
                 let slice = UnsafeBufferPointer(rebasing: buf[s.start..<s.end])
                 guard joinLines, slice.contains(0x0A) || slice.contains(0x0D) else { return String(decoding: slice, as: UTF8.self) }

@@ -57,7 +57,7 @@ struct SentenceSplitter: Sendable {
 
         @inline(__always) func emit(_ s: Int, _ e: Int) {
             var s = s, e = e
-            Whitespace.trim(b, &s, &e)
+            SentenceEdges.trim(b, &s, &e)
             guard e > s else { return }
             appendSentence(b, s, e, block, &out)
         }
@@ -278,6 +278,9 @@ struct SentenceSplitter: Sendable {
             case .period:
                 boundary = periodEndsSentence(b, start, t0, tokenStart: tokenStart, prevTokenStart: prevTokenStart,
                                               wordsBefore: words - 1, next: next)
+                if !boundary && next.caseClass == 2 && p == t1 && words >= 3 {
+                    boundary = lowerCaseStartFollows(b, tokenStart, t0)
+                }
             }
             if boundary && protected(t0, p) { boundary = false }
             if boundary && b[q] == UInt8(ascii: "(") && closesBlock(b, q, end, spans) { boundary = false }
@@ -326,6 +329,11 @@ struct SentenceSplitter: Sendable {
             if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") || c == UInt8(ascii: "(") || c == UInt8(ascii: "[")
                 || c == UInt8(ascii: "`") || c == UInt8(ascii: "*") || c == UInt8(ascii: "_") || c == UInt8(ascii: "{") {
                 r += 1
+            } else if c == UInt8(ascii: "<"), r + 1 < end, ASCII.isLetter(b[r + 1]) {
+                // An opening tag before the word: "<em>It".
+                let n = SentenceEdges.tagLength(b, r, end)
+                if n == 0 { break }
+                r += n
             } else if c == UInt8(ascii: "-") {
                 var d = r
                 while d < end && b[d] == UInt8(ascii: "-") { d += 1 }
@@ -407,6 +415,18 @@ struct SentenceSplitter: Sendable {
             return starter || next.listStart
         }
         return regular
+    }
+
+    /// A full stop after an ordinary lower-case word of four or more letters (not an abbreviation)
+    /// ends the sentence even before a lower-case word ("… in the city. features", "… went home.
+    /// then …"): abbreviations are short or listed, so such a word before a full stop is a real
+    /// word. Only called when nothing (no quote or bracket) stands between the mark and the space,
+    /// so `"No." she said` stays whole.
+    private func lowerCaseStartFollows(_ b: UnsafeBufferPointer<UInt8>, _ tokenStart: Int, _ t0: Int) -> Bool {
+        let ws = wordStart(b, tokenStart, t0)
+        guard ws == tokenStart, t0 - ws >= 4, t0 - ws <= WordTable.maxKeyLength else { return false }
+        for k in ws..<t0 where !ASCII.isLower(b[k]) { return false }
+        return lex.abbreviations.lookup(b, ws, t0) == 0
     }
 
     // MARK: helpers
@@ -494,6 +514,12 @@ struct SentenceSplitter: Sendable {
             case UInt8(ascii: "'"):
                 if p + 1 < end && ASCII.isLetter(b[p + 1]) { return p }  // "Jr.'s"
                 p += 1
+            case UInt8(ascii: "<"):
+                // A closing tag after the mark: "Yes.</em> Next".
+                guard p + 1 < end, b[p + 1] == UInt8(ascii: "/") else { return p }
+                let n = SentenceEdges.tagLength(b, p, end)
+                if n == 0 { return p }
+                p += n
             case 0xE2 where p + 2 < end && b[p + 1] == 0x80 && (b[p + 2] == 0x9D || b[p + 2] == 0x99):  // ” ’
                 if b[p + 2] == 0x99 && p + 3 < end && ASCII.isLetter(b[p + 3]) { return p }
                 p += 3
