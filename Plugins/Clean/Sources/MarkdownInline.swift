@@ -34,7 +34,7 @@ struct MarkdownInline {
         let src = src ?? []
         var os: [SourceMap.Range] = []
         /// The output bytes appended last (`count` of them) came from input bytes `lo..<hi`.
-        func rec(_ lo: Int, _ hi: Int, count: Int, copy: Bool) {
+        @inline(__always) func rec(_ lo: Int, _ hi: Int, count: Int, copy: Bool) {
             guard record else { return }
             if copy { for k in lo..<hi { os.append(k < src.count ? src[k] : .inserted) } }
             else { let r = LineOrigins.union(src, lo, hi); for _ in 0..<count { os.append(r) } }
