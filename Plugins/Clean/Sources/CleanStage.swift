@@ -143,7 +143,11 @@ public final class CleanStage: Stage {
                     return q.isEmpty || a.isEmpty ? nil : FAQPair(question: q, answer: a, questionSpan: nil, answerSpan: nil)
                 }
             }
-            asm.addAll(ex.text, origins: &origins)
+            if settings.htmlDensity, let keep = DensityFilter.select(ex.text, nodeParent: ex.nodeParent, nodeEnd: ex.nodeEnd) {
+                asm.addAll(DensityFilter.apply(keep, to: ex.text), origins: &origins)
+            } else {
+                asm.addAll(ex.text, origins: &origins)
+            }
         } else if detectMarkdown(p) {
             asm.addAll(markdown.strip(p, record: record), origins: &origins)
         } else {

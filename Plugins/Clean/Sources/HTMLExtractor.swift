@@ -7,6 +7,9 @@ struct HTMLExtraction {
     var description: String?
     /// Pairs from schema.org `FAQPage` JSON-LD and microdata, raw (answers may hold HTML).
     var declaredFAQ: [(question: String, answer: String)] = []
+    /// Elements by ordinal (0 is the document): the parent's ordinal and the last ordinal inside it.
+    var nodeParent: [Int32] = [0]
+    var nodeEnd: [Int32] = [Int32.max]
 }
 
 /// Turns an HTML page into tagged lines of visible text.
@@ -58,6 +61,8 @@ private struct OpenElement {
     var contentStart: Int = 0
     /// It began a question or answer block (`beginQA`), ended when it closes.
     var qaOpened = false
+    /// Its ordinal (see `HTMLExtraction.nodeParent`).
+    var node: Int32 = 0
 }
 
 /// What an element is in schema.org FAQ microdata.
@@ -108,6 +113,8 @@ private struct HTMLRun {
     var cursor = 0
     /// Where the content of the start tag being handled begins.
     var cursorAfterTag = 0
+    var nodeParent: [Int32] = [0]
+    var nodeEnd: [Int32] = [Int32.max]
 
     init(p: UnsafeBufferPointer<UInt8>, entities: EntityTable, heuristics: Bool, record: Bool) {
         self.p = p; self.n = p.count; self.entities = entities; self.heuristics = heuristics
@@ -117,7 +124,8 @@ private struct HTMLRun {
 
     func result() -> HTMLExtraction {
         var w = self.w
-        return HTMLExtraction(text: w.finish(), title: title ?? ogTitle, description: description ?? ogDescription, declaredFAQ: declared)
+        return HTMLExtraction(text: w.finish(), title: title ?? ogTitle, description: description ?? ogDescription, declaredFAQ: declared,
+                              nodeParent: nodeParent, nodeEnd: nodeEnd)
     }
 
     mutating func run() {
@@ -396,6 +404,10 @@ private struct HTMLRun {
         default:
             if tag.isBlock { blockBreak(heavy: false) }
         }
+        e.node = Int32(nodeParent.count)
+        nodeParent.append(w.node)
+        nodeEnd.append(Int32.max)
+        w.node = e.node
         stack.append(e)
     }
 
@@ -479,6 +491,10 @@ private struct HTMLRun {
             return
         }
         if dropDepth > 0 { return }
+        if e.node > 0 {
+            nodeEnd[Int(e.node)] = Int32(nodeParent.count - 1)
+            w.node = nodeParent[Int(e.node)]
+        }
         switch e.tag {
         case .h1, .h2, .h3, .h4, .h5, .h6:
             headingDepth -= 1
