@@ -34,4 +34,11 @@ struct DensityFilterTests {
         #expect(!out.text.contains("Short intro"))
         #expect(out.text.hasSuffix("Is it free?\nYes."))
     }
+
+    @Test func density_worksForTextWithoutSpaces() {
+        let ja = "東京の新しいカフェは月曜日に開店し、朝七時から多くの人が並んだ。店主は静かな場所を作りたかったと話した。"
+        let article = "<p>\(ja)</p><p>\(ja)</p><p>\(ja)</p>"
+        let html = Self.page(before: "<div>メニュー</div>", article: article, after: "<div>人気の記事</div>")
+        #expect(CleanHarness.standard.clean(html).text == [ja, ja, ja].joined(separator: "\n\n"))
+    }
 }

@@ -5,7 +5,8 @@
 /// lists, teasers, legal lines) are dropped, except question/answer, table and code lines and the
 /// heading right before a kept cluster. Pages with little dense text are left alone.
 struct DensityFilter {
-    /// A dense line: this many bytes or more, with at least one sentence end.
+    /// A dense line: this many bytes or more, with at least one sentence end (`. , ! ?` before a space or at the
+    /// end; `。 、 ， ！ ？`) and at least 8 spaces or 20 CJK/kana characters.
     static let denseBytes = 80
     /// Short lines (or bytes of them) that separate two clusters.
     static let gapLines = 6
@@ -16,15 +17,26 @@ struct DensityFilter {
     static func isDense(_ bytes: [UInt8], _ line: TextLine) -> Bool {
         guard line.kind == .plain || line.kind == .quote, line.end - line.start >= denseBytes else { return false }
         var spaces = 0
+        var wide = 0
         var sentenceEnd = false
         var k = line.start
         while k < line.end {
             let b = bytes[k]
             if b == 32 { spaces += 1 }
             else if (b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") || b == UInt8(ascii: ",")) && (k + 1 == line.end || bytes[k + 1] == 32) { sentenceEnd = true }
+            else if b >= 0xE3 && b <= 0xE9 {
+                // CJK and kana (no spaces between words): 。、 and full-width ，！？ end clauses
+                wide += 1
+                if k + 2 < line.end {
+                    let c1 = bytes[k + 1], c2 = bytes[k + 2]
+                    if b == 0xE3 && c1 == 0x80 && (c2 == 0x82 || c2 == 0x81) { sentenceEnd = true }
+                }
+            } else if b == 0xEF && k + 2 < line.end && bytes[k + 1] == 0xBC && (bytes[k + 2] == 0x8C || bytes[k + 2] == 0x81 || bytes[k + 2] == 0x9F) {
+                sentenceEnd = true
+            }
             k += 1
         }
-        return sentenceEnd && spaces >= 8
+        return sentenceEnd && (spaces >= 8 || wide >= 20)
     }
 
     /// The lines to keep (`true`), or nil to keep everything.
