@@ -8,6 +8,8 @@ struct PhraseEntry: Sendable {
     var needsThe: Bool
     /// Higher wins when the same phrase comes from two sources (user 3 > memory 2 > hand list 1 > generated 0).
     var priority: UInt8
+    /// A country (ISO 3166): a national team in sports text stays a place.
+    var country: Bool = false
 }
 
 /// Phrases as sequences of token hashes: the table holds every phrase and every proper prefix, so the

@@ -14,6 +14,7 @@ enum TokFlags {
     static let heading: UInt16 = 512      // inside a heading block
     static let used: UInt16 = 1024        // already part of an entity
     static let word: UInt16 = 2048        // a word (letters/digits), not punctuation
+    static let capsLine: UInt16 = 4096    // inside a sentence or line written in capitals (a headline)
 }
 
 /// One token: a word, a punctuation mark, a possessive "'s", or a URL/e-mail found before tokenizing.

@@ -52,7 +52,7 @@ Captain [[Phil de Glanville|PERSON]] and flanker [[Lawrence Dallaglio|PERSON]] b
 [[German|NORP]] bank shares fall on profit warning .
 [[FRANKFURT|GPE]] [[1996-08-22|DATE]]
 Shares in [[Deutsche Bank|ORG]] fell [[2.4 percent|PERCENT]] on [[Thursday|DATE]] after the bank said profits for [[the first half|DATE]] would be lower than expected .
-Analysts at [[Commerzbank|ORG]] said the [[Frankfurt|GPE]] group faced higher provisions for bad loans in [[eastern Germany|GPE]] .
+Analysts at [[Commerzbank|ORG]] said the [[Frankfurt|GPE]] group faced higher provisions for bad loans in eastern [[Germany|GPE]] .
 ---
 [[U.S.|GPE]] jobless claims rise more than expected .
 [[WASHINGTON|GPE]] [[1996-09-12|DATE]]
@@ -119,7 +119,7 @@ President [[Bill Clinton|PERSON]] signed a sweeping welfare reform bill into law
 ---
 [[Kenya|GPE]] 's [[Daniel Komen|PERSON]] won the men 's 5,000 metres at the [[Golden League|EVENT]] meeting in [[Zurich|GPE]] , beating [[Ethiopian|NORP]] [[Haile Gebrselassie|PERSON]] into second place .
 ---
-CYCLING - [[RIIS|PERSON]] WINS TOUR DE FRANCE .
+CYCLING - [[RIIS|PERSON]] WINS [[TOUR DE FRANCE|EVENT]] .
 [[PARIS|GPE]] [[1996-07-21|DATE]]
 [[Dane|NORP]] [[Bjarne Riis|PERSON]] won the [[Tour de France|EVENT]] on [[Sunday|DATE]] , ending [[Miguel Indurain|PERSON]] 's run of five successive titles .
 [[Riis|PERSON]] , who rides for the [[Telekom|ORG]] team , finished one minute 41 seconds ahead of [[German|NORP]] teammate [[Jan Ullrich|PERSON]] .
