@@ -156,6 +156,32 @@ enum EntitiesEval {
             }
         }
 
+        // throughput of the entities stage alone (documents segmented beforehand), on the seed article and
+        // the news sets, or on the "text" fields of an NDJSON file named by ENTITIES_BENCH
+        var texts: [String] = []
+        if let bench = ProcessInfo.processInfo.environment["ENTITIES_BENCH"] {
+            texts = try ctx.jsonLines(bench).compactMap { $0["text"] as? String }
+        } else {
+            if let seed = try? String(contentsOfFile: ctx.repo + "/Tests/Fixtures/seed_article.txt", encoding: .utf8) { texts.append(seed) }
+            for (file, _) in sets where FileManager.default.fileExists(atPath: fixtures + file) {
+                texts += try ctx.jsonLines(fixtures + file).compactMap { $0["text"] as? String }
+            }
+        }
+        if !texts.isEmpty {
+            var docs: [Document] = []
+            for text in texts { var d = Document(text: text); try segment.process(&d); docs.append(d) }
+            let bytes = texts.reduce(0) { $0 + $1.utf8.count }
+            let start = Date()
+            var rounds = 0
+            repeat {
+                for d in docs { var copy = d; try entities.process(&copy) }
+                rounds += 1
+            } while Date().timeIntervalSince(start) < 1.5
+            let secs = Date().timeIntervalSince(start)
+            print("  throughput: \(String(format: "%.1f", Double(bytes * rounds) / secs / 1_000_000)) MB/s on one core "
+                  + "(\(texts.count) documents, \(bytes) bytes, \(rounds) rounds; entities stage only; use a release build)")
+        }
+
         guard let wnut = ctx.evalFile("ner_wnut17_test.jsonl") else { return }
         var tally = Tally()
         var n = 0

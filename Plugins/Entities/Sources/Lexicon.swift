@@ -37,7 +37,7 @@ enum Label {
 
 /// Lower-cased hashes of the small words the rules look at.
 struct Words: Sendable {
-    let the, a, an, of, on, for_, and, in_, at, near, ago, earlier, later, century, per, cent,
+    let the, a, an, of, on, for_, and, in_, at, near, from, ago, earlier, later, century, per, cent,
         percentage, point, points, mid, dash, quarter, half, am, pm, amDots, pmDots, may, march, percentSign, apostrophe: UInt64
     /// Exact hashes.
     let amUpper, jr, sr, ii, iii, iv: UInt64
@@ -64,7 +64,7 @@ struct Words: Sendable {
             return t
         }
         the = l("the"); a = l("a"); an = l("an"); of = e("of"); on = e("on"); for_ = e("for")
-        and = l("and"); in_ = l("in"); at = l("at"); near = l("near"); ago = l("ago")
+        and = l("and"); in_ = l("in"); at = l("at"); near = l("near"); from = l("from"); ago = l("ago")
         earlier = l("earlier"); later = l("later"); century = l("century"); per = l("per"); cent = l("cent")
         percentage = l("percentage"); point = l("point"); points = l("points"); mid = l("mid")
         dash = l("-"); quarter = l("quarter"); half = l("half"); am = l("am"); pm = l("pm"); amDots = l("a.m."); pmDots = l("p.m.")

@@ -271,10 +271,22 @@ struct NameTagger: Sendable {
         /// Tokens s..<e name a side in a results line or a table: "Arsenal 1 Leicester 1",
         /// "Barcelona 15 10 4 1 42 17 34".
         func resultSide(_ s: Int, _ e: Int) -> Bool {
-            guard sports, isSmallInt(e), e + 1 <= n else { return false }
+            guard isSmallInt(e) else { return false }
             let lineStart = s == 0 || t[s].has(TokFlags.newline)
             let next = e + 1
             let lineEndsAfter = next >= n || t[next].has(TokFlags.newline)
+            if !sports {
+                // outside a sports report only the whole shape "Name 2 Name 1" on its own line counts
+                if lineStart {
+                    var k = next
+                    while k < n, !t[k].has(TokFlags.newline), t[k].kind == Tokenizer.kWord, t[k].has(TokFlags.cap), k - next < 4 { k += 1 }
+                    return k > next && isSmallInt(k) && (k + 1 >= n || t[k + 1].has(TokFlags.newline))
+                }
+                guard lineEndsAfter, s > 1, isSmallInt(s - 1) else { return false }
+                var k = s - 2
+                while k > 0, !t[k].has(TokFlags.newline), t[k].kind == Tokenizer.kWord, t[k].has(TokFlags.cap), s - 2 - k < 4 { k -= 1 }
+                return t[k].has(TokFlags.newline) || k == 0
+            }
             if lineStart {
                 if lineEndsAfter { return false }
                 return (t[next].kind == Tokenizer.kWord && t[next].has(TokFlags.cap)) || isPunct(next, 0x28)
@@ -352,6 +364,8 @@ struct NameTagger: Sendable {
                         if tk.has(TokFlags.allCaps) && tk.length <= 6 && !w.acronymStop.contains(tk.hash) && u + 1 == units.count,
                            x.e < n, t[x.e].kind == Tokenizer.kPossessive || (t[x.e].kind == Tokenizer.kWord && t[x.e].has(TokFlags.lowerStart)) { break }
                         if nextIsName && !tk.has(TokFlags.allCaps) && (units[u + 1].kind == 1 || !lex.isCommon(t[units[u + 1].s])) { break }
+                        // "Lebed said on Friday …"
+                        if u + 1 == units.count && !tk.has(TokFlags.allCaps) && lex.firstName(tk) == 0 && sayVerbAfter(x.e) { break }
                     }
                     u += 1; continue
                 }
@@ -451,6 +465,11 @@ struct NameTagger: Sendable {
             for k in a..<z where units[k].kind == 0 {
                 if let v = lex.cues.get(t[units[k].s].hash), v & 0xFF == 3 { return UInt16(v >> 8) }
             }
+            // a known organisation continued by "of/on/for …": "European Council on Foreign Relations"
+            for k in a..<(z - 1) where units[k].kind == 1 && units[k].label == Label.org && units[k + 1].kind == 2
+                && t[units[k + 1].s].kind == Tokenizer.kWord {
+                if let v = lex.cues.get(t[units[k].e - 1].hash), v & 0xFF == 3 { return Label.org }
+            }
             return nil
         }
 
@@ -513,7 +532,8 @@ struct NameTagger: Sendable {
                     emit(s, e, Label.org, guessed: true); return
                 }
                 if sayVerbAfter(e) { emit(s, e, Label.person, guessed: true); return }
-                if s > 0, t[s - 1].has(TokFlags.lowerStart), t[s - 1].lhash == w.in_ || t[s - 1].lhash == w.near, !x.has(TokFlags.allCaps) {
+                if s > 0, t[s - 1].has(TokFlags.lowerStart), t[s - 1].lhash == w.in_ || t[s - 1].lhash == w.near || t[s - 1].lhash == w.from,
+                   !x.has(TokFlags.allCaps) {
                     emit(s, e, Label.gpe, guessed: true); return
                 }
                 return
