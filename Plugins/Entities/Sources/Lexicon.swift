@@ -35,8 +35,9 @@ enum Label {
                email: UInt16 = 11, url: UInt16 = 12, phone: UInt16 = 13, law: UInt16 = 14
 }
 
-/// Lower-cased hashes of the small words the rules look at.
-struct Words: Sendable {
+/// Lower-cased hashes of the small words the rules look at. A class, so that the rules reach its many
+/// tables through one reference instead of copying the whole set on every access.
+final class Words: Sendable {
     let the, a, an, of, on, for_, and, in_, at, near, from, ago, earlier, later, century, per, cent,
         percentage, point, points, mid, dash, quarter, half, am, pm, amDots, pmDots, may, march, percentSign, apostrophe: UInt64
     /// Exact hashes.

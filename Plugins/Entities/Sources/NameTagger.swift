@@ -28,8 +28,8 @@ struct NameTagger: Sendable {
     /// What the first pass learnt: token sequences with their labels, matched exactly and, for words in
     /// capitals ("SAMPRAS" after "Pete Sampras"), ignoring case.
     struct Memory {
-        var table = PhraseTable(ignoreCase: false)
-        var tableCI = PhraseTable(ignoreCase: true)
+        var table = PhraseTable(ignoreCase: false, capacity: 64)
+        var tableCI = PhraseTable(ignoreCase: true, capacity: 64)
         var count = 0
         /// Remembers tokens `idx` of `t` as `label`; `needsThe`: only right after "the" ("the Commission").
         mutating func add(_ t: UnsafeBufferPointer<Tok>, _ idx: [Int], _ label: UInt16, needsThe: Bool = false) {
@@ -45,6 +45,7 @@ struct NameTagger: Sendable {
     /// `sports`: the document is a sports report (clubs named like places are clubs).
     func tag(_ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<Tok>, memory: Memory?, learn: inout Memory?, sports: Bool, out: inout [TokSpan]) {
         var run = Run(lex: lex, guess: guess, b: b, t: t, memory: memory, sports: sports, out: [], learn: learn)
+        learn = nil     // the run owns the memory now (no copy on its first write)
         run.all()
         learn = run.learn
         out.append(contentsOf: run.out)
@@ -61,7 +62,7 @@ struct NameTagger: Sendable {
         var out: [TokSpan]
         var learn: Memory?
         var units: [Unit] = []
-        var w: Words { lex.words }
+        var w: Words { lex.words }     // a reference: no copy
         var n: Int { t.count }
 
         // MARK: token tests
@@ -91,11 +92,15 @@ struct NameTagger: Sendable {
                 if (!e.needsThe || afterThe) && (g.end > i + 1 || e.country || !lex.isCommon(t[i])) { best = (g.end, e.label, e.weak, e.country) }
             }
             if let memory {
-                for table in capitals ? [memory.table, memory.tableCI] : [memory.table] {
-                    guard let m = table.longest(t, at: i, limit: n) else { continue }
-                    let me = table.entries[m.entry]
-                    if me.needsThe && !afterThe { continue }
-                    if best == nil || m.end > best!.end || (m.end == best!.end && (best!.weak || best!.label == me.label)) {
+                if let m = memory.table.longest(t, at: i, limit: n) {
+                    let me = memory.table.entries[m.entry]
+                    if (!me.needsThe || afterThe) && (best == nil || m.end > best!.end || (m.end == best!.end && (best!.weak || best!.label == me.label))) {
+                        best = (m.end, me.label, false, false)
+                    }
+                }
+                if capitals, let m = memory.tableCI.longest(t, at: i, limit: n) {
+                    let me = memory.tableCI.entries[m.entry]
+                    if (!me.needsThe || afterThe) && (best == nil || m.end > best!.end || (m.end == best!.end && (best!.weak || best!.label == me.label))) {
                         best = (m.end, me.label, false, false)
                     }
                 }
