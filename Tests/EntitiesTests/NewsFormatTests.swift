@@ -101,10 +101,30 @@ struct NewsFormatTests {
         ("Analysts at Halvorsen said the group was weak .", "Halvorsen", "ORG"),
         ("World champion Charles Austin cleared 2.33 .", "Charles Austin", "PERSON"),
         ("Kazuyoshi Miura scored twice on Friday .", "Kazuyoshi Miura", "PERSON"),
+        ("He signed from Auckland Warriors on Wednesday .", "Auckland Warriors", "ORG"),
+        ("Moody 's Investors Service upgraded the bonds .", "Moody 's Investors Service", "ORG"),
+        ("Lebed said on Friday that the talks would go on .", "Lebed", "PERSON"),
     ])
     func wire_tokenisedText_labelsSpan(text: String, span: String, label: String) throws {
         let f = try NewsFormatTests.found(text)
         #expect(f.contains { $0 == (span, label) }, "\(f)")
+    }
+
+    @Test func wire_spacedPossessive_staysOutsideTheName() throws {
+        let f = try NewsFormatTests.found("Slovakia 's Prime Minister Vladimir Meciar met Hungary 's leaders .")
+        #expect(f.contains { $0 == ("Slovakia", "GPE") } && f.contains { $0 == ("Hungary", "GPE") }, "\(f)")
+        #expect(f.contains { $0 == ("Vladimir Meciar", "PERSON") }, "\(f)")
+        #expect(!f.contains { $0.0.hasSuffix("'s") }, "\(f)")
+    }
+
+    @Test func wire_sentenceInitialAdverbBeforeAClause_isNotDescribed() throws {
+        let f = try NewsFormatTests.found("Meanwhile, the Prime Minister's office said new rules would come in April.")
+        #expect(!f.contains { $0.0 == "Meanwhile" }, "\(f)")
+    }
+
+    @Test func sports_scoringWordAndScore_makeASportsReport() throws {
+        let f = try NewsFormatTests.found("Chelsea beat Arsenal 2-1 at home, with Cole Palmer scoring twice.")
+        #expect(f.contains { $0 == ("Chelsea", "ORG") } && f.contains { $0 == ("Arsenal", "ORG") }, "\(f)")
     }
 
     @Test func wire_cityThenClause_isNotAnApposition() throws {

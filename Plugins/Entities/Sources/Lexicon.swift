@@ -143,7 +143,8 @@ struct Lexicon: Sendable {
             goal goals scored scorer scorers striker midfielder defender goalkeeper innings wicket wickets half-time halftime
             standings semifinal semifinals semi-final semi-finals quarterfinal quarter-final quarter-finals referee penalty
             seeded fixtures playoff playoffs tournament championship teammate teammates squad stadium unbeaten relegation
-            equaliser equalizer qualifier qualifiers
+            equaliser equalizer qualifier qualifiers scoring goalless hat-trick midfield winger batsman bowler
+            pitcher quarterback touchdown rebounds premiership
             """.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
             sportsWords.set(Tokenizer.hash(String(w)).1, 1)
         }

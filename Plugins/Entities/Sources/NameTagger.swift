@@ -171,6 +171,7 @@ struct NameTagger: Sendable {
                 let x = t[k]
                 if x.has(TokFlags.sentStart) { break }
                 if x.kind == Tokenizer.kPunct && x.lhash == w.dash && !x.has(TokFlags.space) { k += 1; continue }
+                if x.kind == Tokenizer.kPossessive { return nil }    // "…, the minister's office said"
                 if x.kind != Tokenizer.kWord { break }
                 if x.hash == w.of || x.hash == w.for_ || x.lhash == w.in_ || x.lhash == w.at || x.lhash == w.and || x.hash == w.on { break }
                 if let v = w.apposition.get(x.lhash) {
@@ -314,6 +315,9 @@ struct NameTagger: Sendable {
             }
             if isCity(p) && (isPlainWord(q) || (q.kind == 1 && q.label == Label.org && q.e - q.s == 1)) && !t[q.s].has(TokFlags.sentStart) { return true }
             if isPlainWord(p) && isCity(q) && (t[p.s].has(TokFlags.allCaps) || !lex.isCommon(t[p.s])) { return true }
+            // any town with a plural nickname that is an ordinary word: "Bradford Bulls", "Auckland Warriors"
+            if p.kind == 1 && p.label == Label.gpe && !p.country && isPlainWord(q) && lex.isCommon(t[q.s]) && t[q.s].length > 3
+                && (b[Int(t[q.s].end) - 1] == 0x73) && !t[q.s].has(TokFlags.sentStart) { return true }
             return false
         }
 
@@ -355,10 +359,12 @@ struct NameTagger: Sendable {
         mutating func processChunk(prevTitle: Bool) {
             var u = 0
             let described = !units.isEmpty && guess && apposition(units[units.count - 1].e) != nil
-            while u < units.count && !described {
+            while u < units.count {
                 let x = units[u]
                 if x.kind == 2 { u += 1; continue }
                 let initial = t[x.s].has(TokFlags.initial)
+                if described && initial && x.kind == 0 && lex.isCommon(t[x.s]) { u += 1; continue }
+                if described { break }
                 if initial && (x.kind == 0 || (x.kind == 1 && x.weak)) {
                     let nextIsName = u + 1 < units.count && (units[u + 1].kind == 0 || units[u + 1].kind == 1)
                     if lex.firstName(t[x.s]) != 0 && nextIsName { break }

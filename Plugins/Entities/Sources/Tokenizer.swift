@@ -182,8 +182,9 @@ enum Tokenizer {
                 }
             } else {
                 let a = isApostrophe(b, i)
+                // "Russia's", and the tokenised form "Russia 's" of wire text
                 if a > 0, i + a < n, (b[i + a] | 0x20) == 0x73, i + a + 1 >= n || !ASCII.isAlnum(b[i + a + 1]),
-                   let last = out.last, last.kind == kWord, Int(last.end) == i {
+                   let last = out.last, last.kind == kWord, Int(last.end) == i || (Int(last.end) == i - 1 && b[i - 1] == 0x20) {
                     kind = kPossessive
                     i += a + 1
                 } else {
