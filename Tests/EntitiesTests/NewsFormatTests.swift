@@ -110,6 +110,13 @@ struct NewsFormatTests {
         #expect(f.contains { $0 == (span, label) }, "\(f)")
     }
 
+    @Test func sports_cricketScoreboard_namesArePeople() throws {
+        let f = try NewsFormatTests.found("Cricket scoreboard , England first innings :\nNick Knight c Flower b Streak 12\nAlec Stewart lbw b Olonga 48")
+        for name in ["Nick Knight", "Flower", "Streak", "Alec Stewart", "Olonga"] {
+            #expect(f.contains { $0 == (name, "PERSON") }, "\(name): \(f)")
+        }
+    }
+
     @Test func wire_spacedPossessive_staysOutsideTheName() throws {
         let f = try NewsFormatTests.found("Slovakia 's Prime Minister Vladimir Meciar met Hungary 's leaders .")
         #expect(f.contains { $0 == ("Slovakia", "GPE") } && f.contains { $0 == ("Hungary", "GPE") }, "\(f)")

@@ -55,6 +55,7 @@ final class Words: Sendable {
     let placePrepositions: HashTable  // lower: in at near from to (a club name after them is the place)
     let directions: HashTable       // lower: north south … central greater downtown
     let passive: HashTable          // lower: was were is are be been being
+    let dismissal: HashTable        // exact: c b lbw st (a cricket scoreboard: "c Flower b Streak")
 
     init() {
         func l(_ s: String) -> UInt64 { Tokenizer.hash(s).1 }
@@ -91,6 +92,7 @@ final class Words: Sendable {
         apposition = ap
         placePrepositions = set("in at near from to into outside")
         passive = set("was were is are be been being")
+        dismissal = set("c b lbw st", exact: true)
         directions = set("north south east west northern southern eastern western central greater downtown upper lower new old inner outer metropolitan")
     }
 }

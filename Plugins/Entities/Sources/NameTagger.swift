@@ -363,7 +363,7 @@ struct NameTagger: Sendable {
                 let x = units[u]
                 if x.kind == 2 { u += 1; continue }
                 let initial = t[x.s].has(TokFlags.initial)
-                if described && initial && x.kind == 0 && lex.isCommon(t[x.s]) { u += 1; continue }
+                if described && initial && x.kind == 0 && units.count == 1 && lex.isCommon(t[x.s]) { u += 1; continue }
                 if described { break }
                 if initial && (x.kind == 0 || (x.kind == 1 && x.weak)) {
                     let nextIsName = u + 1 < units.count && (units[u + 1].kind == 0 || units[u + 1].kind == 1)
@@ -532,6 +532,10 @@ struct NameTagger: Sendable {
                     emit(s, e, Label.person, guessed: true); return
                 }
                 if resultSide(s, e) { emit(s, e, Label.org, guessed: true); return }
+                // a cricket scoreboard: "Nick Knight c Flower b Streak 12", "lbw b Olonga"
+                if (s > 0 && w.dismissal.contains(t[s - 1].hash)) || (e < n && w.dismissal.contains(t[e].hash) && t[e].has(TokFlags.space)) {
+                    emit(s, e, Label.person, guessed: true); return
+                }
             }
             if words == 1 {
                 let x = t[s]
