@@ -41,7 +41,7 @@ final class Words: Sendable {
     let the, a, an, of, on, for_, and, in_, at, near, from, ago, earlier, later, century, per, cent,
         percentage, point, points, mid, dash, quarter, half, am, pm, amDots, pmDots, may, march, percentSign, apostrophe: UInt64
     /// Exact hashes.
-    let amUpper, jr, sr, ii, iii, iv: UInt64
+    let amUpper, jr, sr, ii, iii, iv, not, run, out: UInt64
     let ordinalWords: HashTable
     let roleNouns: HashTable
     let orgAbbrev: HashTable
@@ -71,6 +71,7 @@ final class Words: Sendable {
         percentage = l("percentage"); point = l("point"); points = l("points"); mid = l("mid")
         dash = l("-"); quarter = l("quarter"); half = l("half"); am = l("am"); pm = l("pm"); amDots = l("a.m."); pmDots = l("p.m.")
         may = l("may"); march = l("march"); percentSign = l("%"); apostrophe = l("'")
+        not = e("not"); run = e("run"); out = e("out")
         amUpper = e("AM"); jr = e("Jr"); sr = e("Sr"); ii = e("II"); iii = e("III"); iv = e("IV")
         ordinalWords = set("first second third fourth last final")
         roleNouns = set("analysts economists researchers officials executives scientists engineers staff employees workers strategists experts lawyers doctors professors students traders bankers investors")

@@ -368,6 +368,8 @@ struct NameTagger: Sendable {
                 if initial && (x.kind == 0 || (x.kind == 1 && x.weak)) {
                     let nextIsName = u + 1 < units.count && (units[u + 1].kind == 0 || units[u + 1].kind == 1)
                     if lex.firstName(t[x.s]) != 0 && nextIsName { break }
+                    // an initial at the start of a line: "J. Smithers c …"
+                    if x.kind == 0 && guess && t[x.s].length == 1 && u + 2 < units.count && units[u + 1].kind == 2 && units[u + 2].kind == 0 { break }
                     // an uncommon word before another name word ("Bjarne Riis won", "Atletico Madrid 15 …"),
                     // or an acronym ("BA chief executive …") is a name even at a sentence start
                     if x.kind == 0 && guess && !lex.isCommon(t[x.s]) {
@@ -533,7 +535,8 @@ struct NameTagger: Sendable {
                 }
                 if resultSide(s, e) { emit(s, e, Label.org, guessed: true); return }
                 // a cricket scoreboard: "Nick Knight c Flower b Streak 12", "lbw b Olonga"
-                if (s > 0 && w.dismissal.contains(t[s - 1].hash)) || (e < n && w.dismissal.contains(t[e].hash) && t[e].has(TokFlags.space)) {
+                if (s > 0 && w.dismissal.contains(t[s - 1].hash)) || (e < n && w.dismissal.contains(t[e].hash) && t[e].has(TokFlags.space))
+                    || (e + 1 < n && (t[e].hash == w.not || t[e].hash == w.run) && t[e + 1].hash == w.out) {
                     emit(s, e, Label.person, guessed: true); return
                 }
             }
