@@ -134,11 +134,7 @@ enum EntitiesEval {
                     return Span(start: s, end: t, label: l)
                 }
                 let found = try tag(text)
-                var doc = Document(text: text)
-            try segment.process(&doc)
-            for s in doc.sentences ?? [] { print("  sentence\t\(doc.slice(s.start, s.end))") }
-            for s in doc.blocks ?? [] { print("  block \(s.kind)\t\(doc.slice(s.start, s.end))") }
-            let scalars = Array(text.unicodeScalars)
+                let scalars = Array(text.unicodeScalars)
                 full.add(gold: Set(gold), found: Set(found), text: scalars, keepMisses: true)
                 func toConll(_ x: [Span]) -> Set<Span> { Set(x.compactMap { s in conll(s.label).map { Span(start: s.start, end: s.end, label: $0) } }) }
                 mapped.add(gold: toConll(gold), found: toConll(found), text: scalars, keepMisses: false)
@@ -169,7 +165,11 @@ enum EntitiesEval {
         }
         if !texts.isEmpty {
             var docs: [Document] = []
-            for text in texts { var d = Document(text: text); try segment.process(&d); docs.append(d) }
+            for text in texts {
+                var native = text
+                native.makeContiguousUTF8()     // as the daemon's own JSON reader gives it (not a bridged string)
+                var d = Document(text: native); try segment.process(&d); docs.append(d)
+            }
             let bytes = texts.reduce(0) { $0 + $1.utf8.count }
             // CPU time of this thread, so that other work on a shared machine does not count
             func cpuSeconds() -> Double {
