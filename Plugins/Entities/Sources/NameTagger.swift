@@ -436,6 +436,12 @@ struct NameTagger: Sendable {
             while k < z {
                 let x = units[k]
                 if x.kind == 2 { k += 1; continue }
+                // a direction before a place: "West Yorkshire", "Northern California", "South Wales"
+                if x.kind == 0, k + 1 < z, units[k + 1].kind == 1, units[k + 1].label == Label.gpe || units[k + 1].label == Label.loc,
+                   w.directions.contains(t[x.s].lhash), t[x.s].has(TokFlags.cap), !t[x.s].has(TokFlags.initial) || !heading {
+                    emit(x.s, units[k + 1].e, units[k + 1].label, guessed: false)
+                    k += 2; continue
+                }
                 if !heading && guess, let last = personRun(k, z) {
                     emit(units[k].s, units[last].e, Label.person, guessed: true)
                     k = last + 1; continue
@@ -443,7 +449,8 @@ struct NameTagger: Sendable {
                 if x.kind == 1 && !(leftoverable(x) && k + 1 < z && units[k + 1].kind == 0) { emitGaz(x); k += 1; continue }
                 var m = k, last = k
                 while m < z && (units[m].kind == 0 || leftoverable(units[m])
-                                || (units[m].kind == 2 && m + 1 < z && (units[m + 1].kind == 0 || leftoverable(units[m + 1])))) {
+                                || (units[m].kind == 2 && m + 1 < z && (units[m + 1].kind == 0
+                                    || (leftoverable(units[m + 1]) && !isOfLike(units[m].s))))) {
                     if units[m].kind == 0 || (m > k && leftoverable(units[m])) { last = m }
                     m += 1
                 }
@@ -451,6 +458,9 @@ struct NameTagger: Sendable {
                 k = last + 1
             }
         }
+
+        /// "of", "on", "for": "Ato Boldon of Trinidad" is a person and a place, not one name.
+        func isOfLike(_ k: Int) -> Bool { t[k].hash == w.of || t[k].hash == w.on || t[k].hash == w.for_ }
 
         /// A weak one-word place that may be part of an unknown name ("Kemi Badenoch").
         func leftoverable(_ x: Unit) -> Bool {
