@@ -58,6 +58,13 @@ struct NewsFormatTests {
         #expect(f.contains { $0 == ("Barcelona", "GPE") }, "\(f)")
     }
 
+    @Test func sports_resultVerbAndScore_makeASportsSentence() throws {
+        let f = try NewsFormatTests.found("Barcelona beat Real Madrid 2-0 on Saturday .")
+        #expect(f.contains { $0 == ("Barcelona", "ORG") } && f.contains { $0 == ("Real Madrid", "ORG") }, "\(f)")
+        let vote = try NewsFormatTests.found("The council in Leeds won a 5-2 vote on Monday .")
+        #expect(vote.contains { $0 == ("Leeds", "GPE") }, "\(vote)")
+    }
+
     @Test func notSports_clubCity_isAPlace() throws {
         let f = try NewsFormatTests.found("Unemployment in Liverpool fell last year , the council said .")
         #expect(f.contains { $0 == ("Liverpool", "GPE") }, "\(f)")

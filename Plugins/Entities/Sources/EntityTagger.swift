@@ -69,10 +69,11 @@ struct EntityTagger: Stage {
         return out
     }
 
-    /// A sports report: at least two sports words ("league", "goals", "innings"…), or one and a score ("3-0").
+    /// A sports report: at least two sports words ("league", "goals", "innings"…), or a score ("3-0") with a
+    /// sports word or a result verb ("beat", "drew", "won").
     private func isSportsReport(_ t: UnsafeBufferPointer<Tok>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let words = names.lex.sportsWords
-        var hits = 0, scores = 0
+        let words = names.lex.sportsWords, verbs = names.lex.resultVerbs
+        var hits = 0, scores = 0, verbHits = 0
         var k = 0
         let n = t.count
         while k < n {
@@ -83,8 +84,10 @@ struct EntityTagger: Stage {
                     scores += 1
                 } else if !x.has(TokFlags.digitStart), words.contains(x.lhash) {
                     hits += 1
+                } else if x.has(TokFlags.lowerStart), verbs.contains(x.lhash) {
+                    verbHits += 1
                 }
-                if hits >= 2 || (hits >= 1 && scores >= 1) { return true }
+                if hits >= 2 || (scores >= 1 && (hits >= 1 || verbHits >= 1)) { return true }
             }
             k += 1
         }

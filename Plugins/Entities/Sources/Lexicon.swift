@@ -107,6 +107,8 @@ struct Lexicon: Sendable {
     var sportsTeams = PhraseTable(ignoreCase: true)
     /// Lower-cased hashes of words that mark a sports report.
     var sportsWords = HashTable(capacity: 64)
+    /// Result verbs ("beat", "drew"): a sports report when a score ("2-1") is near.
+    var resultVerbs = HashTable(capacity: 32)
     var titles = PhraseTable(ignoreCase: true)
     /// Exact hash → 1 (given name) or 2 (given name that is also a common word).
     var firstNames = HashTable(capacity: 4096)
@@ -150,6 +152,9 @@ struct Lexicon: Sendable {
             pitcher quarterback touchdown rebounds premiership
             """.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
             sportsWords.set(Tokenizer.hash(String(w)).1, 1)
+        }
+        for w in "beat beats drew draw defeated defeat lost won win victory held thrashed edged routed crushed".split(separator: " ") {
+            resultVerbs.set(Tokenizer.hash(String(w)).1, 1)
         }
         for row in try lines("titles.txt") {
             titles.add(Tokenizer.phraseHashes(String(row[0]), ignoreCase: true), PhraseEntry(label: 0, weak: false, needsThe: false, priority: 0))
