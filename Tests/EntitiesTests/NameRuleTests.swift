@@ -43,6 +43,9 @@ struct NameRuleTests {
         ("Minister Olusegun Adebayo resigned.", "Olusegun Adebayo", "PERSON"),
         ("The reply came from Professor Hallworth on Monday.", "Hallworth", "PERSON"),
         ("Its founder, Teodora Vasquez, was absent.", "Teodora Vasquez", "PERSON"),
+        ("The supermarket Kelmsby said it would freeze prices.", "Kelmsby", "ORG"),
+        ("Shares in carmaker Voltura rose.", "Voltura", "ORG"),
+        ("The report by Baroness Hallworth was published.", "Hallworth", "PERSON"),
         ("Prices were agreed in December and paid on Friday.", "December", "DATE"),
         ("Prices were agreed in December and paid on Friday.", "Friday", "DATE"),
     ])

@@ -525,7 +525,7 @@ struct NameTagger: Sendable {
             return last >= 0 ? last : nil
         }
 
-        /// Capitalised words no rule has claimed: guess from their form and context.
+        /// Capitalised words no rule has claimed: guess from their form and context (`s..<e`).
         mutating func leftover(_ s: Int, _ e: Int) {
             var words = 0, common = 0, caps = 0
             for k in s..<e where t[k].kind == Tokenizer.kWord {
@@ -534,6 +534,11 @@ struct NameTagger: Sendable {
                 if t[k].has(TokFlags.allCaps) { caps += 1 }
             }
             if let label = apposition(e) { emit(s, e, label, guessed: true); return }
+            // the kind of name just before it: "retailer Asda said", "tech giant Apple", "businessman X"
+            if s > 0, t[s - 1].kind == Tokenizer.kWord, !t[s - 1].has(TokFlags.allCaps), let v = w.apposition.get(t[s - 1].lhash),
+               words <= 3, caps == 0 {
+                emit(s, e, UInt16(v - 1), guessed: true); return
+            }
             // "Michael Johnson ( U.S. )" in a results list
             if words <= 4, caps == 0, isPunct(e, 0x28), let g = gaz(e + 1), g.label == Label.gpe, isPunct(g.end, 0x29) {
                 emit(s, e, Label.person, guessed: true); return
