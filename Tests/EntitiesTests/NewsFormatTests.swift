@@ -65,6 +65,11 @@ struct NewsFormatTests {
         #expect(vote.contains { $0 == ("Leeds", "GPE") }, "\(vote)")
     }
 
+    @Test func notSports_datelineDateIsNotAScore() throws {
+        let f = try NewsFormatTests.found("MILAN 1996-08-30\nThe ruling coalition won a vote in parliament . Milan prosecutors opened an inquiry .")
+        #expect(f.contains { $0 == ("Milan", "GPE") }, "\(f)")
+    }
+
     @Test func notSports_clubCity_isAPlace() throws {
         let f = try NewsFormatTests.found("Unemployment in Liverpool fell last year , the council said .")
         #expect(f.contains { $0 == ("Liverpool", "GPE") }, "\(f)")

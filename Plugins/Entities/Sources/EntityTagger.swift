@@ -79,7 +79,9 @@ struct EntityTagger: Stage {
         while k < n {
             let x = t[k]
             if x.kind == Tokenizer.kWord {
-                if x.has(TokFlags.numeric), x.length <= 2, k + 2 < n, t[k + 1].length == 1, b[Int(t[k + 1].start)] == 0x2D,
+                // a score, not part of a date ("1996-08-30" is used by the DATE pattern already)
+                if x.has(TokFlags.numeric), !x.has(TokFlags.used), x.length <= 2, k + 2 < n, t[k + 1].length == 1, b[Int(t[k + 1].start)] == 0x2D,
+                   k == 0 || t[k - 1].lhash != names.lex.words.dash || t[k].has(TokFlags.space),
                    !t[k + 1].has(TokFlags.space), !t[k + 2].has(TokFlags.space), t[k + 2].has(TokFlags.numeric), t[k + 2].length <= 2 {
                     scores += 1
                 } else if !x.has(TokFlags.digitStart), words.contains(x.lhash) {

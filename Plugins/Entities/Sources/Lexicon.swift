@@ -150,6 +150,7 @@ struct Lexicon: Sendable {
             seeded fixtures playoff playoffs tournament championship teammate teammates squad stadium unbeaten relegation
             equaliser equalizer qualifier qualifiers scoring goalless hat-trick midfield winger batsman bowler
             pitcher quarterback touchdown rebounds premiership
+            qualifying laps podium prix birdie birdies bogey bogeys fairway tiebreak tie-break marathon sprinter
             """.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
             sportsWords.set(Tokenizer.hash(String(w)).1, 1)
         }
