@@ -29,6 +29,25 @@ struct NameRuleTests {
         ("Many Europeans were worried by the vote.", "Europeans", "NORP"),
         ("Talks at the White House ended late.", "White House", "ORG"),
         ("Officials in North Korea denied it.", "North Korea", "GPE"),
+        ("Shares of Brightwell Inc. rose after the deal.", "Brightwell Inc.", "ORG"),
+        ("Aid workers arrived in Zarnovka on Monday.", "Zarnovka", "GPE"),
+        ("Refugees from Zarnovka crossed the river.", "Zarnovka", "GPE"),
+        ("NATO and the EU issued a joint statement.", "NATO", "ORG"),
+        ("NATO and the EU issued a joint statement.", "EU", "ORG"),
+        ("Talks between the US and China resumed.", "US", "GPE"),
+        ("Flights to Kenya and Peru were cancelled.", "Peru", "GPE"),
+        ("Flooding hit Manchester and Lyon overnight.", "Lyon", "GPE"),
+        ("Exports to Africa and Asia grew.", "Africa", "LOC"),
+        ("Polish and Hungarian farmers protested.", "Hungarian", "NORP"),
+        ("The Siberian Forestry Council met in Tomsk.", "Siberian Forestry Council", "ORG"),
+        ("Minister Olusegun Adebayo resigned.", "Olusegun Adebayo", "PERSON"),
+        ("The reply came from Professor Hallworth on Monday.", "Hallworth", "PERSON"),
+        ("Its founder, Teodora Vasquez, was absent.", "Teodora Vasquez", "PERSON"),
+        ("The supermarket Kelmsby said it would freeze prices.", "Kelmsby", "ORG"),
+        ("Shares in carmaker Voltura rose.", "Voltura", "ORG"),
+        ("The report by Baroness Hallworth was published.", "Hallworth", "PERSON"),
+        ("Prices were agreed in December and paid on Friday.", "December", "DATE"),
+        ("Prices were agreed in December and paid on Friday.", "Friday", "DATE"),
     ])
     func names_whenContextGiven_labelsSpan(text: String, span: String, label: String) throws {
         let found = try TestSupport.entities(text)
@@ -39,6 +58,20 @@ struct NameRuleTests {
         let found = try TestSupport.entities("Analyst Tobias Wrenfield spoke first. Later, Wrenfield’s team replied and Wrenfield left.")
         #expect(found.filter { $0.0 == "Wrenfield" && $0.1 == "PERSON" }.count == 2, "\(found)")
         #expect(!found.contains { $0.0.hasSuffix("’s") })
+    }
+
+    @Test func names_afterFullOrgName_theShortFormIsOrg() throws {
+        let found = try TestSupport.entities("The European Commission proposed new rules. Later the Commission withdrew them.")
+        #expect(found.contains { $0 == ("European Commission", "ORG") }, "\(found)")
+        #expect(found.contains { $0 == ("Commission", "ORG") }, "\(found)")
+        // without "the" the short form is not an organisation
+        let bare = try TestSupport.entities("The European Commission met. Commission members left early.")
+        #expect(!bare.contains { $0.0 == "Commission" }, "\(bare)")
+    }
+
+    @Test func names_personOnlyInThisDocument_laterSurnameIsPerson() throws {
+        let found = try TestSupport.entities("Jared Kushner met envoys in Davos. Kushner said the talks were useful. Later Kushner’s aide spoke.")
+        #expect(found.filter { $0 == ("Kushner", "PERSON") }.count == 2, "\(found)")
     }
 
     @Test func names_acronymDefinition_labelsLaterAcronym() throws {

@@ -39,12 +39,13 @@ struct EntityTagger: Stage {
         if !phrases.isEmpty || !phrasesCI.isEmpty || !tokenPatterns.isEmpty { userPass(&toks, b, &spans) }
         patterns.run(b, &toks, &spans)
         toks.withUnsafeBufferPointer { t in
+            let sports = isSportsReport(t, b)
             var learn: NameTagger.Memory? = consistency ? NameTagger.Memory() : nil
             var first: [TokSpan] = []
-            names.tag(b, t, memory: nil, learn: &learn, out: &first)
+            names.tag(b, t, memory: nil, learn: &learn, sports: sports, out: &first)
             if let memory = learn, memory.count > 0 {
                 var none: NameTagger.Memory? = nil
-                names.tag(b, t, memory: memory.table, learn: &none, out: &spans)
+                names.tag(b, t, memory: memory, learn: &none, sports: sports, out: &spans)
             } else {
                 spans.append(contentsOf: first)
             }
@@ -66,6 +67,33 @@ struct EntityTagger: Stage {
             lastEnd = end
         }
         return out
+    }
+
+    /// A sports report: at least two sports words ("league", "goals", "innings"…), or a score ("3-0") with a
+    /// sports word or a result verb ("beat", "drew", "won").
+    private func isSportsReport(_ t: UnsafeBufferPointer<Tok>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let words = names.lex.sportsWords, verbs = names.lex.resultVerbs
+        var hits = 0, scores = 0, verbHits = 0
+        var k = 0
+        let n = t.count
+        while k < n {
+            let x = t[k]
+            if x.kind == Tokenizer.kWord {
+                // a score, not part of a date ("1996-08-30" is used by the DATE pattern already)
+                if x.has(TokFlags.numeric), !x.has(TokFlags.used), x.length <= 2, k + 2 < n, t[k + 1].length == 1, b[Int(t[k + 1].start)] == 0x2D,
+                   k == 0 || t[k - 1].lhash != names.lex.words.dash || t[k].has(TokFlags.space),
+                   !t[k + 1].has(TokFlags.space), !t[k + 2].has(TokFlags.space), t[k + 2].has(TokFlags.numeric), t[k + 2].length <= 2 {
+                    scores += 1
+                } else if !x.has(TokFlags.digitStart), words.contains(x.lhash) {
+                    hits += 1
+                } else if x.has(TokFlags.lowerStart), verbs.contains(x.lhash) {
+                    verbHits += 1
+                }
+                if hits >= 2 || (scores >= 1 && (hits >= 1 || verbHits >= 1)) { return true }
+            }
+            k += 1
+        }
+        return false
     }
 
     /// User phrases and token patterns first: they win over everything built in.
@@ -130,10 +158,30 @@ struct EntityTagger: Stage {
                 || (toks[k].length == 3 && c == 0xE2 && b[Int(toks[k].start) + 1] == 0x80 && b[Int(toks[k].start) + 2] == 0x9C)
             if isColon || isOpenQuote, toks[k + 1].kind == Tokenizer.kWord { toks[k + 1].flags |= TokFlags.initial }
         }
+        // sentences or lines written in capitals (headlines): no guesses from capitalisation there
+        var from = 0
+        for k in 0...n {
+            if k == n || (k > from && toks[k].has(TokFlags.sentStart | TokFlags.newline)) {
+                var caps = 0, letters = 0, lower = 0
+                for j in from..<k where toks[j].kind == Tokenizer.kWord && !toks[j].has(TokFlags.digitStart) {
+                    letters += 1
+                    if toks[j].has(TokFlags.allCaps) { caps += 1 } else if toks[j].has(TokFlags.lowerStart) { lower += 1 }
+                }
+                if caps >= 2 && lower == 0 && caps * 10 >= letters * 8 {
+                    for j in from..<k { toks[j].flags |= TokFlags.capsLine }
+                }
+                from = k
+            }
+        }
         var bi = 0
         for blk in blocks where blk.kind == .heading {
             while bi < n && Int(toks[bi].start) < blk.start { bi += 1 }
             var j = bi
+            // a short line with numbers is a table row or a results line ("Arsenal 1 Leicester 1"), not a title
+            var hasNumber = false
+            while j < n && Int(toks[j].end) <= blk.end { if toks[j].has(TokFlags.numeric) { hasNumber = true }; j += 1 }
+            if hasNumber { continue }
+            j = bi
             while j < n && Int(toks[j].end) <= blk.end { toks[j].flags |= TokFlags.heading; j += 1 }
         }
     }

@@ -35,12 +35,13 @@ enum Label {
                email: UInt16 = 11, url: UInt16 = 12, phone: UInt16 = 13, law: UInt16 = 14
 }
 
-/// Lower-cased hashes of the small words the rules look at.
-struct Words: Sendable {
-    let the, a, an, of, on, for_, and, in_, at, near, ago, earlier, later, century, per, cent,
+/// Lower-cased hashes of the small words the rules look at. A class, so that the rules reach its many
+/// tables through one reference instead of copying the whole set on every access.
+final class Words: Sendable {
+    let the, a, an, of, on, for_, and, in_, at, near, from, ago, earlier, later, century, per, cent,
         percentage, point, points, mid, dash, quarter, half, am, pm, amDots, pmDots, may, march, percentSign, apostrophe: UInt64
     /// Exact hashes.
-    let amUpper, jr, sr, ii, iii, iv: UInt64
+    let amUpper, jr, sr, ii, iii, iv, not, run, out: UInt64
     let ordinalWords: HashTable
     let roleNouns: HashTable
     let orgAbbrev: HashTable
@@ -51,6 +52,10 @@ struct Words: Sendable {
     let timezones: HashTable        // exact
     let acronymStop: HashTable      // exact: all-caps words that are not organisations
     let apposition: HashTable       // lower: head noun → label + 1
+    let placePrepositions: HashTable  // lower: in at near from to (a club name after them is the place)
+    let directions: HashTable       // lower: north south … central greater downtown
+    let passive: HashTable          // lower: was were is are be been being
+    let dismissal: HashTable        // exact: c b lbw st (a cricket scoreboard: "c Flower b Streak")
 
     init() {
         func l(_ s: String) -> UInt64 { Tokenizer.hash(s).1 }
@@ -61,11 +66,12 @@ struct Words: Sendable {
             return t
         }
         the = l("the"); a = l("a"); an = l("an"); of = e("of"); on = e("on"); for_ = e("for")
-        and = l("and"); in_ = l("in"); at = l("at"); near = l("near"); ago = l("ago")
+        and = l("and"); in_ = l("in"); at = l("at"); near = l("near"); from = l("from"); ago = l("ago")
         earlier = l("earlier"); later = l("later"); century = l("century"); per = l("per"); cent = l("cent")
         percentage = l("percentage"); point = l("point"); points = l("points"); mid = l("mid")
         dash = l("-"); quarter = l("quarter"); half = l("half"); am = l("am"); pm = l("pm"); amDots = l("a.m."); pmDots = l("p.m.")
         may = l("may"); march = l("march"); percentSign = l("%"); apostrophe = l("'")
+        not = e("not"); run = e("run"); out = e("out")
         amUpper = e("AM"); jr = e("Jr"); sr = e("Sr"); ii = e("II"); iii = e("III"); iv = e("IV")
         ordinalWords = set("first second third fourth last final")
         roleNouns = set("analysts economists researchers officials executives scientists engineers staff employees workers strategists experts lawyers doctors professors students traders bankers investors")
@@ -75,22 +81,34 @@ struct Words: Sendable {
         yearPrepositions = set("in since of from until by during before after circa through between")
         monthContext = set("in since until by early late mid last next this of from during before after through end")
         timezones = set("GMT UTC ET EST EDT CT CST CDT PT PST PDT CET CEST BST MSK IST JST", exact: true)
-        acronymStop = set("FAQ FAQS CEO CFO COO CTO CIO GDP AI TV OK PDF USB PR HR IT DNA RNA ID VIP LGBT LGBTQ ESG IPO ETF API URL COVID AIDS HIV GMT UTC EST PM AM BC AD NB PS MBA PHD ASAP FYI DIY UFO IQ CV HQ TBD RSVP CCTV SUV ATM GPS LED LNG CPI RSS SMS PIN VAT NGO NGOS MP MPS MEP MEPS EV EVS VR AR QA UI UX IOS OS PC TOC PPE ICU ER UV IVF ADHD OCD PTSD STEM ROI KPI B2B B2C SEO SaaS I II III IV V VI VII VIII IX X XI XII", exact: true)
+        acronymStop = set("FAQ FAQS CEO CFO COO CTO CIO GDP AI TV OK PDF USB PR HR IT DNA RNA ID VIP LGBT LGBTQ ESG IPO ETF API URL COVID AIDS HIV GMT UTC EST PM AM BC AD NB PS MBA PHD ASAP FYI DIY UFO IQ CV HQ TBD RSVP CCTV SUV ATM GPS LED LNG CPI RSS SMS PIN VAT NGO NGOS MP MPS MEP MEPS EV EVS VR AR QA UI UX IOS OS PC TOC PPE ICU ER UV IVF ADHD OCD PTSD STEM ROI KPI B2B B2C SEO SaaS RT OP IMO IMHO LOL OMG TBH BTW FTW SMH IDK DM TL DR TLDR NSFW AMA I II III IV V VI VII VIII IX X XI XII", exact: true)
         var ap = HashTable(capacity: 128)
         for (words, label) in [
-            ("company firm group organization organisation agency bank startup charity nonprofit non-profit party newspaper broadcaster university manufacturer retailer lender insurer airline automaker carmaker consultancy conglomerate giant maker network outlet institute foundation union coalition alliance ministry militia tank publisher studio club team regulator watchdog", Label.org),
+            ("company firm group organization organisation agency bank startup charity nonprofit non-profit party newspaper broadcaster university manufacturer retailer lender insurer airline automaker carmaker consultancy conglomerate giant maker network outlet institute foundation union coalition alliance ministry militia tank publisher studio club team regulator watchdog supermarket supermarkets lenders carmakers automakers chain", Label.org),
             ("city town village region province country state port capital district suburb municipality", Label.gpe),
             ("businessman businesswoman politician lawmaker diplomat official envoy journalist spokesman spokeswoman economist analyst professor senator executive lawyer actor actress singer writer author billionaire investor entrepreneur activist researcher scientist player coach commander adviser advisor son daughter wife husband mother father brother sister son-in-law daughter-in-law head chief founder director minister president leader member resident veteran", Label.person),
         ] {
             for w in words.split(separator: " ") { ap.set(l(String(w)), UInt32(label) + 1) }
         }
         apposition = ap
+        placePrepositions = set("in at near from to into outside")
+        passive = set("was were is are be been being")
+        dismissal = set("c b lbw st", exact: true)
+        directions = set("north south east west northern southern eastern western central greater downtown upper lower new old inner outer metropolitan")
     }
 }
 
 /// Everything the stage reads from its data files, built once in `makeStage` and shared read-only.
 struct Lexicon: Sendable {
     var gazetteer = PhraseTable(ignoreCase: false)
+    /// The same phrases matched ignoring case, for words in capitals ("LONDON", "NEW YORK").
+    var gazetteerCI = PhraseTable(ignoreCase: true)
+    /// Clubs named like a place or a surname ("Liverpool", "Williams"): ORG only in sports text.
+    var sportsTeams = PhraseTable(ignoreCase: true)
+    /// Lower-cased hashes of words that mark a sports report.
+    var sportsWords = HashTable(capacity: 64)
+    /// Result verbs ("beat", "drew"): a sports report when a score ("2-1") is near.
+    var resultVerbs = HashTable(capacity: 32)
     var titles = PhraseTable(ignoreCase: true)
     /// Exact hash → 1 (given name) or 2 (given name that is also a common word).
     var firstNames = HashTable(capacity: 4096)
@@ -104,7 +122,7 @@ struct Lexicon: Sendable {
     var currencyCodes = HashTable(capacity: 256)
     let words = Words()
 
-    static let files = ["places.tsv", "known.tsv", "titles.txt", "firstnames.tsv", "words.txt", "cuewords.tsv",
+    static let files = ["places.tsv", "known.tsv", "teams.tsv", "titles.txt", "firstnames.tsv", "words.txt", "cuewords.tsv",
                         "calendar.tsv", "currencies.tsv"]
 
     /// Reads the data files from `context`; throws a `ConfigIssue` naming a missing file.
@@ -117,6 +135,27 @@ struct Lexicon: Sendable {
         }
         for row in try lines("known.tsv") where row.count >= 2 {
             addGazetteer(row, priority: 1)
+        }
+        for row in try lines("teams.tsv") where row.count >= 2 {
+            if row.count > 2 && row[2].contains("s") {
+                sportsTeams.add(Tokenizer.phraseHashes(String(row[0]), ignoreCase: true), PhraseEntry(label: Label.org, weak: false, needsThe: false, priority: 1))
+            } else {
+                addGazetteer(row, priority: 1)
+            }
+        }
+        for w in """
+            soccer football basketball baseball cricket rugby tennis golf hockey athletics cycling racing league cup match matches
+            goal goals scored scorer scorers striker midfielder defender goalkeeper innings wicket wickets half-time halftime
+            standings semifinal semifinals semi-final semi-finals quarterfinal quarter-final quarter-finals referee penalty
+            seeded fixtures playoff playoffs tournament championship teammate teammates squad stadium unbeaten relegation
+            equaliser equalizer qualifier qualifiers scoring goalless hat-trick midfield winger batsman bowler
+            pitcher quarterback touchdown rebounds premiership
+            qualifying laps podium prix birdie birdies bogey bogeys fairway tiebreak tie-break marathon sprinter
+            """.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            sportsWords.set(Tokenizer.hash(String(w)).1, 1)
+        }
+        for w in "beat beats drew draw defeated defeat lost won win victory held thrashed edged routed crushed".split(separator: " ") {
+            resultVerbs.set(Tokenizer.hash(String(w)).1, 1)
         }
         for row in try lines("titles.txt") {
             titles.add(Tokenizer.phraseHashes(String(row[0]), ignoreCase: true), PhraseEntry(label: 0, weak: false, needsThe: false, priority: 0))
@@ -139,8 +178,10 @@ struct Lexicon: Sendable {
     private mutating func addGazetteer(_ row: [Substring], priority: UInt8) {
         guard let label = Label.builtin.firstIndex(of: String(row[1])) else { return }
         let flags = row.count > 2 ? row[2] : ""
-        let entry = PhraseEntry(label: UInt16(label), weak: flags.contains("w"), needsThe: flags.contains("the"), priority: priority)
+        let entry = PhraseEntry(label: UInt16(label), weak: flags.contains("w"), needsThe: flags.contains("the"), priority: priority,
+                                country: flags.contains("c"))
         gazetteer.add(Tokenizer.phraseHashes(String(row[0]), ignoreCase: false), entry)
+        gazetteerCI.add(Tokenizer.phraseHashes(String(row[0]), ignoreCase: true), entry)
     }
 
     /// Tab-separated fields of the non-empty, non-comment lines of a data file.

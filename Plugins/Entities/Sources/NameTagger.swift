@@ -21,21 +21,31 @@ struct NameTagger: Sendable {
         var kind: UInt8
         var label: UInt16
         var weak: Bool
+        /// A country from the gazetteer (a national team stays a place in sports text).
+        var country = false
     }
 
-    /// What the first pass learnt: token-hash sequences with their labels.
+    /// What the first pass learnt: token sequences with their labels, matched exactly and, for words in
+    /// capitals ("SAMPRAS" after "Pete Sampras"), ignoring case.
     struct Memory {
-        var table = PhraseTable(ignoreCase: false)
+        var table = PhraseTable(ignoreCase: false, capacity: 64)
+        var tableCI = PhraseTable(ignoreCase: true, capacity: 64)
         var count = 0
-        mutating func add(_ hashes: [UInt64], _ label: UInt16) {
-            table.add(hashes, PhraseEntry(label: label, weak: false, needsThe: false, priority: 2)); count += 1
+        /// Remembers tokens `idx` of `t` as `label`; `needsThe`: only right after "the" ("the Commission").
+        mutating func add(_ t: UnsafeBufferPointer<Tok>, _ idx: [Int], _ label: UInt16, needsThe: Bool = false) {
+            let entry = PhraseEntry(label: label, weak: false, needsThe: needsThe, priority: 2)
+            table.add(idx.map { t[$0].hash }, entry)
+            tableCI.add(idx.map { t[$0].lhash }, entry)
+            count += 1
         }
     }
 
     /// Tags names among tokens not yet used; `learn` collects document memory (first pass),
     /// `memory` applies it (second pass).
-    func tag(_ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<Tok>, memory: PhraseTable?, learn: inout Memory?, out: inout [TokSpan]) {
-        var run = Run(lex: lex, guess: guess, b: b, t: t, memory: memory, out: [], learn: learn)
+    /// `sports`: the document is a sports report (clubs named like places are clubs).
+    func tag(_ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<Tok>, memory: Memory?, learn: inout Memory?, sports: Bool, out: inout [TokSpan]) {
+        var run = Run(lex: lex, guess: guess, b: b, t: t, memory: memory, sports: sports, out: [], learn: learn)
+        learn = nil     // the run owns the memory now (no copy on its first write)
         run.all()
         learn = run.learn
         out.append(contentsOf: run.out)
@@ -47,11 +57,12 @@ struct NameTagger: Sendable {
         let guess: Bool
         let b: UnsafeBufferPointer<UInt8>
         let t: UnsafeBufferPointer<Tok>
-        let memory: PhraseTable?
+        let memory: Memory?
+        let sports: Bool
         var out: [TokSpan]
         var learn: Memory?
         var units: [Unit] = []
-        var w: Words { lex.words }
+        var w: Words { lex.words }     // a reference: no copy
         var n: Int { t.count }
 
         // MARK: token tests
@@ -60,23 +71,43 @@ struct NameTagger: Sendable {
             guard k < n else { return false }
             let x = t[k]
             guard x.kind == Tokenizer.kWord, x.has(TokFlags.cap) || x.has(TokFlags.allCaps), !x.has(TokFlags.used) else { return false }
+            if x.has(TokFlags.capsLine) { return false }
             if x.length >= 2 { return true }
             // an initial: "W." before a capitalised word
             return k + 2 < n && t[k + 1].kind == Tokenizer.kPunct && t[k + 1].length == 1 && b[Int(t[k + 1].start)] == 0x2E
                 && !t[k + 1].has(TokFlags.space) && t[k + 2].has(TokFlags.cap)
         }
 
-        func gaz(_ i: Int) -> (end: Int, label: UInt16, weak: Bool)? {
-            var best: (end: Int, label: UInt16, weak: Bool)? = nil
+        func gaz(_ i: Int) -> (end: Int, label: UInt16, weak: Bool, country: Bool)? {
+            var best: (end: Int, label: UInt16, weak: Bool, country: Bool)? = nil
+            let afterThe = i > 0 && t[i - 1].lhash == w.the
+            let capitals = t[i].has(TokFlags.allCaps)
             if let g = lex.gazetteer.longest(t, at: i, limit: n) {
                 let e = lex.gazetteer.entries[g.entry]
-                if !e.needsThe || (i > 0 && t[i - 1].lhash == w.the) { best = (g.end, e.label, e.weak) }
+                if !e.needsThe || afterThe { best = (g.end, e.label, e.weak, e.country) }
             }
-            if let memory, let m = memory.longest(t, at: i, limit: n) {
-                let me = memory.entries[m.entry]
-                if best == nil || m.end > best!.end || (m.end == best!.end && (best!.weak || best!.label == me.label)) {
-                    best = (m.end, me.label, false)
+            if capitals, let g = lex.gazetteerCI.longest(t, at: i, limit: n), best == nil || g.end > best!.end {
+                let e = lex.gazetteerCI.entries[g.entry]
+                // a word in capitals that is also an ordinary word ("POLE", "SURPRISE") needs a country entry
+                if (!e.needsThe || afterThe) && (g.end > i + 1 || e.country || !lex.isCommon(t[i])) { best = (g.end, e.label, e.weak, e.country) }
+            }
+            if let memory {
+                if let m = memory.table.longest(t, at: i, limit: n) {
+                    let me = memory.table.entries[m.entry]
+                    if (!me.needsThe || afterThe) && (best == nil || m.end > best!.end || (m.end == best!.end && (best!.weak || best!.label == me.label))) {
+                        best = (m.end, me.label, false, false)
+                    }
                 }
+                if capitals, let m = memory.tableCI.longest(t, at: i, limit: n) {
+                    let me = memory.tableCI.entries[m.entry]
+                    if (!me.needsThe || afterThe) && (best == nil || m.end > best!.end || (m.end == best!.end && (best!.weak || best!.label == me.label))) {
+                        best = (m.end, me.label, false, false)
+                    }
+                }
+            }
+            if sports, !lex.sportsTeams.isEmpty, i == 0 || !w.placePrepositions.contains(t[i - 1].lhash),
+               let m = lex.sportsTeams.longest(t, at: i, limit: n), best == nil || (m.end >= best!.end && !best!.country) {
+                best = (m.end, Label.org, false, false)
             }
             if let g = best {
                 for k in i..<g.end where t[k].has(TokFlags.used) { return nil }
@@ -122,6 +153,7 @@ struct NameTagger: Sendable {
             guard k < n else { return false }
             if t[k].has(TokFlags.sentStart) { return false }
             if w.sayVerbs.contains(t[k].lhash) { return true }
+            if w.passive.contains(t[k].lhash) { return false }     // "residents of X were told"
             // "X has said", "X also said"
             k += 1
             return k < n && t[k - 1].kind == Tokenizer.kWord && t[k - 1].has(TokFlags.lowerStart) && w.sayVerbs.contains(t[k].lhash) && t[k - 1].length <= 4
@@ -139,9 +171,14 @@ struct NameTagger: Sendable {
                 let x = t[k]
                 if x.has(TokFlags.sentStart) { break }
                 if x.kind == Tokenizer.kPunct && x.lhash == w.dash && !x.has(TokFlags.space) { k += 1; continue }
+                if x.kind == Tokenizer.kPossessive { return nil }    // "…, the minister's office said"
                 if x.kind != Tokenizer.kWord { break }
                 if x.hash == w.of || x.hash == w.for_ || x.lhash == w.in_ || x.lhash == w.at || x.lhash == w.and || x.hash == w.on { break }
-                if let v = w.apposition.get(x.lhash) { found = UInt16(v - 1) }
+                if let v = w.apposition.get(x.lhash) {
+                    // "…, the bank said" is a new clause, not a description of X
+                    if k + 1 < n, w.sayVerbs.contains(t[k + 1].lhash) { return nil }
+                    found = UInt16(v - 1)
+                }
                 k += 1; steps += 1
             }
             return found
@@ -155,12 +192,17 @@ struct NameTagger: Sendable {
             if isPunct(e, 0x2E), !t[e].has(TokFlags.space | TokFlags.used), w.orgAbbrev.contains(t[e - 1].hash) || t[e - 1].hash == w.jr || t[e - 1].hash == w.sr { e += 1 }
             out.append(TokSpan(s: s, e: e, label: label))
             guard learn != nil else { return }
-            var hashes: [UInt64] = []
+            let all = Array(s..<e)
             var wordIdx: [Int] = []
-            for k in s..<e { hashes.append(t[k].hash); if t[k].kind == Tokenizer.kWord { wordIdx.append(k) } }
-            if guessed { learn!.add(hashes, label) }
+            for k in s..<e where t[k].kind == Tokenizer.kWord { wordIdx.append(k) }
+            if guessed { learn!.add(t, all, label) }
+            // "the European Commission" → a later "the Commission"
+            if label == Label.org, wordIdx.count >= 2, s > 0, t[s - 1].lhash == w.the,
+               let v = lex.cues.get(t[wordIdx[wordIdx.count - 1]].hash), v >> 8 == UInt32(Label.org) {
+                learn!.add(t, [wordIdx[wordIdx.count - 1]], label, needsThe: true)
+            }
             if label == Label.person && wordIdx.count >= 2 {
-                learn!.add(hashes, label)
+                learn!.add(t, all, label)
                 var last = wordIdx[wordIdx.count - 1]
                 let lh = t[last].hash
                 if (lh == w.jr || lh == w.sr || lh == w.ii || lh == w.iii || lh == w.iv) && wordIdx.count >= 3 { last = wordIdx[wordIdx.count - 2] }
@@ -168,11 +210,11 @@ struct NameTagger: Sendable {
                     // a hyphenated surname ("al-Assad") is remembered whole from its first part
                     var from = last
                     while from - 2 >= s, t[from - 1].lhash == w.dash, !t[from - 1].has(TokFlags.space) { from -= 2 }
-                    learn!.add((from...last).map { t[$0].hash }, label)
+                    learn!.add(t, Array(from...last), label)
                 }
                 let first = wordIdx[0]
                 if lex.firstName(t[first]) == 1, lex.gazetteer.longest(t, at: first, limit: first + 1) == nil {
-                    learn!.add([t[first].hash], label)
+                    learn!.add(t, [first], label)
                 }
             }
         }
@@ -184,6 +226,12 @@ struct NameTagger: Sendable {
             while i < n {
                 let x = t[i]
                 if x.has(TokFlags.used) || x.kind != Tokenizer.kWord { i += 1; continue }
+                if guess, i == 0 || x.has(TokFlags.newline), x.has(TokFlags.allCaps), let e = dateline(i) {
+                    var label = Label.gpe
+                    if let g = gaz(i), g.end == e, g.label == Label.org || g.label == Label.loc { label = g.label }
+                    emit(i, e, label, guessed: false)
+                    i = e; continue
+                }
                 let g = gaz(i)
                 if g == nil {
                     if !isCapWord(i) { i += 1; continue }
@@ -195,6 +243,82 @@ struct NameTagger: Sendable {
                 i = max(end, i + 1)
             }
             if learn != nil { learnAcronyms() }
+        }
+
+        /// A news dateline at the start of a line: words in capitals followed by a date, by ", Region date"
+        /// or by "(Agency)" — "LONDON 1996-08-30", "INDIAN WELLS , California 1997-03-15", "NEW YORK (Reuters)".
+        /// Returns the end of the place name.
+        func dateline(_ i: Int) -> Int? {
+            var j = i, words = 0
+            while j < n, words < 5, t[j].kind == Tokenizer.kWord, t[j].has(TokFlags.allCaps) || (j > i && t[j - 1].lhash == w.dash),
+                  !t[j].has(TokFlags.used), j == i || !t[j].has(TokFlags.newline) {
+                words += 1; j += 1
+                if j + 1 < n, t[j].lhash == w.dash, !t[j].has(TokFlags.space), !t[j + 1].has(TokFlags.space) { j += 1 }
+            }
+            guard words > 0, j < n, !t[j].has(TokFlags.newline), t[j - 1].kind == Tokenizer.kWord else { return nil }
+            func isDate(_ k: Int) -> Bool { k < n && t[k].has(TokFlags.used) && !t[k].has(TokFlags.newline) && (t[k].has(TokFlags.digitStart) || lex.cal(t[k]) == .month || lex.cal(t[k]) == .monthAbbr) }
+            if isDate(j) { return j }
+            if isPunct(j, 0x28), j + 2 < n, t[j + 1].has(TokFlags.cap), isPunct(j + 2, 0x29) { return j }
+            if isPunct(j, 0x2C) {
+                var k = j + 1
+                while k < n, k - j <= 5, t[k].kind == Tokenizer.kWord, t[k].has(TokFlags.cap), !t[k].has(TokFlags.used) { k += 1 }
+                if k > j + 1, isDate(k) { return j }
+            }
+            return nil
+        }
+
+        /// A whole number of at most three digits (a score, a minute, a place in a table).
+        func isSmallInt(_ k: Int) -> Bool {
+            guard k < n, t[k].kind == Tokenizer.kWord, t[k].has(TokFlags.numeric), t[k].length <= 3 else { return false }
+            for p in Int(t[k].start)..<Int(t[k].end) where !ASCII.isDigit(b[p]) { return false }
+            return true
+        }
+
+        /// Tokens s..<e name a side in a results line or a table: "Arsenal 1 Leicester 1",
+        /// "Barcelona 15 10 4 1 42 17 34".
+        func resultSide(_ s: Int, _ e: Int) -> Bool {
+            guard isSmallInt(e) else { return false }
+            let lineStart = s == 0 || t[s].has(TokFlags.newline)
+            let next = e + 1
+            let lineEndsAfter = next >= n || t[next].has(TokFlags.newline)
+            if !sports {
+                // outside a sports report only the whole shape "Name 2 Name 1" on its own line counts
+                if lineStart {
+                    var k = next
+                    while k < n, !t[k].has(TokFlags.newline), t[k].kind == Tokenizer.kWord, t[k].has(TokFlags.cap), k - next < 4 { k += 1 }
+                    return k > next && isSmallInt(k) && (k + 1 >= n || t[k + 1].has(TokFlags.newline))
+                }
+                guard lineEndsAfter, s > 1, isSmallInt(s - 1) else { return false }
+                var k = s - 2
+                while k > 0, !t[k].has(TokFlags.newline), t[k].kind == Tokenizer.kWord, t[k].has(TokFlags.cap), s - 2 - k < 4 { k -= 1 }
+                return t[k].has(TokFlags.newline) || k == 0
+            }
+            if lineStart {
+                if lineEndsAfter { return false }
+                return (t[next].kind == Tokenizer.kWord && t[next].has(TokFlags.cap)) || isPunct(next, 0x28)
+                    || (isSmallInt(next) && isSmallInt(next + 1) && !t[next + 1].has(TokFlags.newline))
+            }
+            return s > 0 && isSmallInt(s - 1) && (lineEndsAfter || isPunct(next, 0x28) || isPunct(next, 0x2E))
+        }
+
+        /// Club names made of a place and a word: "Chicago Bulls", "Manchester United", "Atletico Madrid",
+        /// "PSV Eindhoven" (units a..<z). Countries, weak places, given names and cue words do not count.
+        func clubChunk(_ a: Int, _ z: Int) -> Bool {
+            guard z - a == 2 else { return false }
+            let p = units[a], q = units[a + 1]
+            func isCity(_ u: Unit) -> Bool {
+                u.kind == 1 && u.label == Label.gpe && !u.country && !u.weak && lex.firstName(t[u.s]) == 0
+            }
+            func isPlainWord(_ u: Unit) -> Bool {
+                u.kind == 0 && !lex.cues.contains(t[u.s].hash) && lex.firstName(t[u.s]) == 0 && t[u.s].length >= 2
+                    && lex.cal(t[u.s]) == .none && !w.directions.contains(t[u.s].lhash)
+            }
+            if isCity(p) && (isPlainWord(q) || (q.kind == 1 && q.label == Label.org && q.e - q.s == 1)) && !t[q.s].has(TokFlags.sentStart) { return true }
+            if isPlainWord(p) && isCity(q) && (t[p.s].has(TokFlags.allCaps) || !lex.isCommon(t[p.s])) { return true }
+            // any town with a plural nickname that is an ordinary word: "Bradford Bulls", "Auckland Warriors"
+            if p.kind == 1 && p.label == Label.gpe && !p.country && isPlainWord(q) && lex.isCommon(t[q.s]) && t[q.s].length > 3
+                && (b[Int(t[q.s].end) - 1] == 0x73) && !t[q.s].has(TokFlags.sentStart) { return true }
+            return false
         }
 
         /// A lower-case title right before token `i` ("special envoy Kirill Dmitriev").
@@ -216,7 +340,7 @@ struct NameTagger: Sendable {
                 if j > i && t[j].has(TokFlags.sentStart | TokFlags.newline) { break }
                 if t[j].has(TokFlags.used) { break }
                 if let g = gaz(j) {
-                    units.append(Unit(s: j, e: g.end, kind: 1, label: g.label, weak: g.weak)); j = g.end; continue
+                    units.append(Unit(s: j, e: g.end, kind: 1, label: g.label, weak: g.weak, country: g.country)); j = g.end; continue
                 }
                 if isCapWord(j) {
                     if let m = lex.titles.longest(t, at: j, limit: n), t[j].has(TokFlags.cap) {
@@ -235,13 +359,27 @@ struct NameTagger: Sendable {
         mutating func processChunk(prevTitle: Bool) {
             var u = 0
             let described = !units.isEmpty && guess && apposition(units[units.count - 1].e) != nil
-            while u < units.count && !described {
+            while u < units.count {
                 let x = units[u]
                 if x.kind == 2 { u += 1; continue }
                 let initial = t[x.s].has(TokFlags.initial)
+                if described && initial && x.kind == 0 && units.count == 1 && lex.isCommon(t[x.s]) { u += 1; continue }
+                if described { break }
                 if initial && (x.kind == 0 || (x.kind == 1 && x.weak)) {
                     let nextIsName = u + 1 < units.count && (units[u + 1].kind == 0 || units[u + 1].kind == 1)
                     if lex.firstName(t[x.s]) != 0 && nextIsName { break }
+                    // an initial at the start of a line: "J. Smithers c …"
+                    if x.kind == 0 && guess && t[x.s].length == 1 && u + 2 < units.count && units[u + 1].kind == 2 && units[u + 2].kind == 0 { break }
+                    // an uncommon word before another name word ("Bjarne Riis won", "Atletico Madrid 15 …"),
+                    // or an acronym ("BA chief executive …") is a name even at a sentence start
+                    if x.kind == 0 && guess && !lex.isCommon(t[x.s]) {
+                        let tk = t[x.s]
+                        if tk.has(TokFlags.allCaps) && tk.length <= 6 && !w.acronymStop.contains(tk.hash) && u + 1 == units.count,
+                           x.e < n, t[x.e].kind == Tokenizer.kPossessive || (t[x.e].kind == Tokenizer.kWord && t[x.e].has(TokFlags.lowerStart)) { break }
+                        if nextIsName && !tk.has(TokFlags.allCaps) && (units[u + 1].kind == 1 || !lex.isCommon(t[units[u + 1].s])) { break }
+                        // "Lebed said on Friday …"
+                        if u + 1 == units.count && !tk.has(TokFlags.allCaps) && lex.firstName(tk) == 0 && sayVerbAfter(x.e) { break }
+                    }
                     u += 1; continue
                 }
                 if x.kind == 0 && (t[x.s].lhash == w.the || t[x.s].lhash == w.a || t[x.s].lhash == w.an) { u += 1; continue }
@@ -290,10 +428,20 @@ struct NameTagger: Sendable {
                 emit(units[a].s, units[z - 1].e, label, guessed: true)
                 return
             }
+            if !heading && guess && clubChunk(a, z) {
+                emit(units[a].s, units[z - 1].e, Label.org, guessed: true)
+                return
+            }
             var k = a
             while k < z {
                 let x = units[k]
                 if x.kind == 2 { k += 1; continue }
+                // a direction before a place: "West Yorkshire", "Northern California", "South Wales"
+                if x.kind == 0, k + 1 < z, units[k + 1].kind == 1, units[k + 1].label == Label.gpe || units[k + 1].label == Label.loc,
+                   w.directions.contains(t[x.s].lhash), t[x.s].has(TokFlags.cap), !t[x.s].has(TokFlags.initial) || !heading {
+                    emit(x.s, units[k + 1].e, units[k + 1].label, guessed: false)
+                    k += 2; continue
+                }
                 if !heading && guess, let last = personRun(k, z) {
                     emit(units[k].s, units[last].e, Label.person, guessed: true)
                     k = last + 1; continue
@@ -301,8 +449,9 @@ struct NameTagger: Sendable {
                 if x.kind == 1 && !(leftoverable(x) && k + 1 < z && units[k + 1].kind == 0) { emitGaz(x); k += 1; continue }
                 var m = k, last = k
                 while m < z && (units[m].kind == 0 || leftoverable(units[m])
-                                || (units[m].kind == 2 && m + 1 < z && (units[m + 1].kind == 0 || leftoverable(units[m + 1])))) {
-                    if units[m].kind == 0 { last = m }
+                                || (units[m].kind == 2 && m + 1 < z && (units[m + 1].kind == 0
+                                    || (leftoverable(units[m + 1]) && !isOfLike(units[m].s))))) {
+                    if units[m].kind == 0 || (m > k && leftoverable(units[m])) { last = m }
                     m += 1
                 }
                 if !heading && guess { leftover(units[k].s, units[last].e) }
@@ -310,12 +459,18 @@ struct NameTagger: Sendable {
             }
         }
 
+        /// "of", "on", "for": "Ato Boldon of Trinidad" is a person and a place, not one name.
+        func isOfLike(_ k: Int) -> Bool { t[k].hash == w.of || t[k].hash == w.on || t[k].hash == w.for_ }
+
         /// A weak one-word place that may be part of an unknown name ("Kemi Badenoch").
         func leftoverable(_ x: Unit) -> Bool {
             x.kind == 1 && x.weak && x.e - x.s == 1 && (x.label == Label.gpe || x.label == Label.loc)
         }
 
         mutating func emitGaz(_ x: Unit) {
+            if x.label == Label.gpe && !x.country && guess && resultSide(x.s, x.e) {
+                emit(x.s, x.e, Label.org, guessed: false); return
+            }
             if x.weak {
                 if t[x.s].has(TokFlags.heading) { return }
                 if x.e - x.s == 1 && guess && sayVerbAfter(x.e) { emit(x.s, x.e, Label.person, guessed: true); return }
@@ -333,6 +488,11 @@ struct NameTagger: Sendable {
             for k in a..<z where units[k].kind == 0 {
                 if let v = lex.cues.get(t[units[k].s].hash), v & 0xFF == 3 { return UInt16(v >> 8) }
             }
+            // a known organisation continued by "of/on/for …": "European Council on Foreign Relations"
+            for k in a..<(z - 1) where units[k].kind == 1 && units[k].label == Label.org && units[k + 1].kind == 2
+                && t[units[k + 1].s].kind == Tokenizer.kWord {
+                if let v = lex.cues.get(t[units[k].e - 1].hash), v & 0xFF == 3 { return Label.org }
+            }
             return nil
         }
 
@@ -341,7 +501,7 @@ struct NameTagger: Sendable {
             let x = units[k]
             guard x.e - x.s == 1, x.kind == 0 || x.kind == 1 else { return nil }
             let fn = lex.firstName(t[x.s])
-            guard fn != 0 else { return nil }
+            guard fn != 0, x.kind == 0 || x.label != Label.norp else { return nil }
             if x.kind == 1 && !(x.weak || x.label == Label.person) {
                 // "Jordan" the country: only before an unknown, uncommon word ("Jordan Bardella")
                 guard k + 1 < z, units[k + 1].kind == 0, !lex.isCommon(t[units[k + 1].s]) else { return nil }
@@ -353,7 +513,10 @@ struct NameTagger: Sendable {
                     if m + 1 < z, isNameUnit(units[m + 1]), t[y.s].kind == Tokenizer.kWord || t[y.s].lhash == w.dash || isPunct(y.s, 0x2E) { m += 1; continue }
                     break
                 }
-                guard isNameUnit(y) else { break }
+                // a strong given name and a town: "Charles Austin"
+                let surnamePlace = last < 0 && fn == 1 && y.kind == 1 && y.label == Label.gpe && !y.country && y.e - y.s == 1
+                    && (m + 1 == z || units[m + 1].kind != 0)
+                guard isNameUnit(y) || surnamePlace else { break }
                 if y.kind == 0, lex.cues.contains(t[y.s].hash) { break }
                 if y.kind == 0, t[y.s].has(TokFlags.allCaps), t[y.s].length > 3 { break }
                 if last < 0 && fn == 2 && y.kind == 0 && lex.isCommon(t[y.s]) && lex.firstName(t[y.s]) == 0 { return nil }
@@ -362,7 +525,7 @@ struct NameTagger: Sendable {
             return last >= 0 ? last : nil
         }
 
-        /// Capitalised words no rule has claimed: guess from their form and context.
+        /// Capitalised words no rule has claimed: guess from their form and context (`s..<e`).
         mutating func leftover(_ s: Int, _ e: Int) {
             var words = 0, common = 0, caps = 0
             for k in s..<e where t[k].kind == Tokenizer.kWord {
@@ -371,17 +534,39 @@ struct NameTagger: Sendable {
                 if t[k].has(TokFlags.allCaps) { caps += 1 }
             }
             if let label = apposition(e) { emit(s, e, label, guessed: true); return }
+            // the kind of name just before it: "retailer Asda said", "tech giant Apple", "businessman X"
+            if s > 0, t[s - 1].kind == Tokenizer.kWord, !t[s - 1].has(TokFlags.allCaps), let v = w.apposition.get(t[s - 1].lhash),
+               words <= 3, caps == 0 {
+                emit(s, e, UInt16(v - 1), guessed: true); return
+            }
+            // "Michael Johnson ( U.S. )" in a results list
+            if words <= 4, caps == 0, isPunct(e, 0x28), let g = gaz(e + 1), g.label == Label.gpe, isPunct(g.end, 0x29) {
+                emit(s, e, Label.person, guessed: true); return
+            }
+            if sports && caps == 0 && words <= 3 {
+                // a scorer and the minute: "( Kluivert 34 , Litmanen 70 )"
+                if s > 0, isPunct(s - 1, 0x28) || isPunct(s - 1, 0x2C), isSmallInt(e), isPunct(e + 1, 0x2C) || isPunct(e + 1, 0x29) {
+                    emit(s, e, Label.person, guessed: true); return
+                }
+                if resultSide(s, e) { emit(s, e, Label.org, guessed: true); return }
+                // a cricket scoreboard: "Nick Knight c Flower b Streak 12", "lbw b Olonga"
+                if (s > 0 && w.dismissal.contains(t[s - 1].hash)) || (e < n && w.dismissal.contains(t[e].hash) && t[e].has(TokFlags.space))
+                    || (e + 1 < n && (t[e].hash == w.not || t[e].hash == w.run) && t[e + 1].hash == w.out) {
+                    emit(s, e, Label.person, guessed: true); return
+                }
+            }
             if words == 1 {
                 let x = t[s]
                 if x.has(TokFlags.allCaps) && x.length >= 2 && x.length <= 6 && !w.acronymStop.contains(x.hash) && !lex.isCommon(x) {
                     emit(s, e, Label.org, guessed: true); return
                 }
                 if lex.isCommon(x) { return }
-                if sayVerbAfter(e) { emit(s, e, Label.person, guessed: true); return }
                 if s > 1, t[s - 1].lhash == w.at, w.roleNouns.contains(t[s - 2].lhash) {
                     emit(s, e, Label.org, guessed: true); return
                 }
-                if s > 0, t[s - 1].has(TokFlags.lowerStart), t[s - 1].lhash == w.in_ || t[s - 1].lhash == w.near, !x.has(TokFlags.allCaps) {
+                if sayVerbAfter(e) { emit(s, e, Label.person, guessed: true); return }
+                if s > 0, t[s - 1].has(TokFlags.lowerStart), t[s - 1].lhash == w.in_ || t[s - 1].lhash == w.near || t[s - 1].lhash == w.from,
+                   !x.has(TokFlags.allCaps) {
                     emit(s, e, Label.gpe, guessed: true); return
                 }
                 return
@@ -400,7 +585,7 @@ struct NameTagger: Sendable {
                 guard isPunct(k, 0x28), t[k + 1].has(TokFlags.allCaps), isPunct(k + 2, 0x29) else { continue }
                 let acr = t[k + 1]
                 if let (_, label) = endLabel[k] {
-                    learn!.add([acr.hash], label); continue
+                    learn!.add(t, [k + 1], label); continue
                 }
                 // initials of the capitalised words before the bracket
                 var letters: [UInt8] = []
@@ -413,8 +598,8 @@ struct NameTagger: Sendable {
                     p -= 1
                 }
                 if letters == want, k - s >= 2 {
-                    learn!.add((s..<k).map { t[$0].hash }, Label.org)
-                    learn!.add([acr.hash], Label.org)
+                    learn!.add(t, Array(s..<k), Label.org)
+                    learn!.add(t, [k + 1], Label.org)
                 }
             }
         }

@@ -201,6 +201,9 @@ struct PatternMatcher: Sendable {
         if !plus && maxGroup > 4 && groups < 3 { return nil }
         // a list of years or plain numbers separated by spaces is not a phone number
         if seps == [0x20] && !plus && c != 0x28 && groups > 2 && maxGroup == 4 && shortGroups == 0 && digits % 4 == 0 { return nil }
+        // numbers in a table ("15 10 4 1 42 17 34") are not a phone number: space-separated groups need a
+        // first group of at least three digits and no one-digit group
+        if seps == [0x20] && !plus && c != 0x28 && (firstGroup < 3 || shortGroups > 0) { return nil }
         var e = i
         while e < t.count, Int(t[e].end) <= lastDigitEnd { e += 1 }
         return e > i ? e : nil

@@ -8,18 +8,21 @@ struct PhraseEntry: Sendable {
     var needsThe: Bool
     /// Higher wins when the same phrase comes from two sources (user 3 > memory 2 > hand list 1 > generated 0).
     var priority: UInt8
+    /// A country (ISO 3166): a national team in sports text stays a place.
+    var country: Bool = false
 }
 
 /// Phrases as sequences of token hashes: the table holds every phrase and every proper prefix, so the
 /// longest match at a token is found by extending one token at a time until the prefix is unknown.
 struct PhraseTable: Sendable {
-    private var table = HashTable(capacity: 1024)
+    private var table: HashTable
     private(set) var entries: [PhraseEntry] = []
     private(set) var maxTokens = 0
     /// Matches use each token's lower-cased hash instead of its exact one.
     let ignoreCase: Bool
 
-    init(ignoreCase: Bool) { self.ignoreCase = ignoreCase }
+    /// `capacity`: the number of phrases and prefixes expected (the table grows beyond it).
+    init(ignoreCase: Bool, capacity: Int = 1024) { self.ignoreCase = ignoreCase; table = HashTable(capacity: capacity) }
 
     var isEmpty: Bool { entries.isEmpty }
     private static let prefixBit: UInt32 = 1 << 31

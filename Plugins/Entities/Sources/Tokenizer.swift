@@ -14,6 +14,7 @@ enum TokFlags {
     static let heading: UInt16 = 512      // inside a heading block
     static let used: UInt16 = 1024        // already part of an entity
     static let word: UInt16 = 2048        // a word (letters/digits), not punctuation
+    static let capsLine: UInt16 = 4096    // inside a sentence or line written in capitals (a headline)
 }
 
 /// One token: a word, a punctuation mark, a possessive "'s", or a URL/e-mail found before tokenizing.
@@ -181,8 +182,9 @@ enum Tokenizer {
                 }
             } else {
                 let a = isApostrophe(b, i)
+                // "Russia's", and the tokenised form "Russia 's" of wire text
                 if a > 0, i + a < n, (b[i + a] | 0x20) == 0x73, i + a + 1 >= n || !ASCII.isAlnum(b[i + a + 1]),
-                   let last = out.last, last.kind == kWord, Int(last.end) == i {
+                   let last = out.last, last.kind == kWord, Int(last.end) == i || (Int(last.end) == i - 1 && b[i - 1] == 0x20) {
                     kind = kPossessive
                     i += a + 1
                 } else {
