@@ -21,8 +21,9 @@ public final class LineClient {
         var addr = sockaddr_un()
         addr.sun_family = sa_family_t(AF_UNIX)
         let bytes = Array(path.utf8)
+        // No close(fd) before a throw: the object is fully initialised here, so deinit runs and
+        // closes it. Closing twice could close a descriptor another thread has just been given.
         guard bytes.count < MemoryLayout.size(ofValue: addr.sun_path) else {
-            close(fd)
             throw Failure(description: "socket path too long (\(bytes.count) bytes): \(path)")
         }
         withUnsafeMutableBytes(of: &addr.sun_path) { dst in for (i, b) in bytes.enumerated() { dst[i] = b } }
@@ -31,12 +32,11 @@ public final class LineClient {
         }
         guard r == 0 else {
             let why = String(cString: strerror(errno))
-            close(fd)
             throw Failure(description: "cannot connect to \(path): \(why) (is textpiped running? start it with `make run`)")
         }
     }
 
-    deinit { close(fd) }
+    deinit { if fd >= 0 { close(fd) } }
 
     /// Sends bytes as they are (add the `\n` yourself).
     public func send(_ bytes: [UInt8]) throws {
