@@ -267,6 +267,10 @@ def main():
             rows.append(row(f'peer {variant} (2 workers)', res1, prss, 'RSS summed over its processes'))
         result['ratio_vs_full'] = round(full['docs_per_s'] / peer['full']['docs_per_s'], 1)
         result['ratio_vs_light'] = round(full['docs_per_s'] / peer['light']['docs_per_s'], 1)
+        # Per second of CPU time: what each does with the cores it got, whatever else the machine was doing.
+        for v in ('full', 'light'):
+            if full.get('docs_per_server_cpu_s') and peer[v].get('docs_per_server_cpu_s'):
+                result[f'cpu_ratio_vs_{v}'] = round(full['docs_per_server_cpu_s'] / peer[v]['docs_per_server_cpu_s'], 1)
     else:
         log('== peer: not available (run `make bench-peers` to create the venv)')
         result['peer'] = 'not available'
@@ -290,6 +294,10 @@ def main():
     report(result, stages, full, single, one, peer)
     os.makedirs(a.results, exist_ok=True)
     out = os.path.join(a.results, f'{result["date"][:10]}-{platform.node()}.json')
+    n = 2
+    while os.path.exists(out):
+        out = os.path.join(a.results, f'{result["date"][:10]}-{platform.node()}-{n}.json')
+        n += 1
     with open(out, 'w') as f:
         json.dump(result, f, indent=1)
         f.write('\n')
@@ -335,6 +343,10 @@ def report(result, stages, full, single, one, peer):
     if peer:
         goals.append((f'vs peer full (same run)', f'{result["ratio_vs_full"]:.0f}×', '≥ 200×', result['ratio_vs_full'] >= 200))
         goals.append((f'vs peer light (same run)', f'{result["ratio_vs_light"]:.0f}×', '≥ 50×', result['ratio_vs_light'] >= 50))
+        for v, target in (('full', 200), ('light', 50)):
+            if f'cpu_ratio_vs_{v}' in result:
+                x = result[f'cpu_ratio_vs_{v}']
+                goals.append((f'vs peer {v}, per CPU-second', f'{x:.0f}×', f'≥ {target}×', x >= target))
     goals.append(('1×1 p50', f'{single["p50_ms"]:.3f} ms', '≤ 1 ms', single['p50_ms'] <= 1))
     goals.append(('1×1 p99', f'{single["p99_ms"]:.3f} ms', '≤ 3 ms', single['p99_ms'] <= 3))
     rss = result['servers'][0]['peak_rss_mib']
@@ -351,13 +363,18 @@ def report(result, stages, full, single, one, peer):
         L = result['long']
         goals.append((f'RSS {L["requests"][0]:,} → {L["requests"][1]:,} req', f'{L["rss_after_first_mib"]:.0f} → {L["rss_after_total_mib"]:.0f} MiB ({L["growth_pct"]:+.1f}%)',
                       'within 10%', abs(L['growth_pct']) <= 10))
-    P(f'{"goal":<28}{"measured":>26}  {"target":<26}verdict')
+    # Goals measured in wall time depend on the cores the servers got; on a busy machine say so.
+    busy = full['load_avg'] > result['nproc']
+    wall = {'vs peer full (same run)', 'vs peer light (same run)', '1×1 p50', '1×1 p99', 'workers 2 / workers 1'}
+    P(f'{"goal":<30}{"measured":>26}  {"target":<27}verdict')
     for name, got, tgt, ok in goals:
-        P(f'{name:<28}{got:>26}  {tgt:<26}{"PASS" if ok else "below"}')
+        note = f' (wall time on a busy machine, load {full["load_avg"]:.1f})' if busy and name in wall else ''
+        P(f'{name:<30}{got:>26}  {tgt:<27}{"PASS" if ok else "below"}{note}')
     P(f'note: {result["nproc"]} cores; the load client runs on the same machine ({full["client_cpu_pct"]:.0f}% of a core in the '
       f'4×16 run) and so does everything else running here (load average {full["load_avg"]:.1f} after that run): '
       f'docs/s are what the daemon got of the machine, docs/CPU-s what it does with a core.')
-    result['goals'] = [{'goal': g[0], 'measured': g[1], 'target': g[2], 'pass': g[3]} for g in goals]
+    result['goals'] = [{'goal': g[0], 'measured': g[1], 'target': g[2], 'pass': g[3], 'wall_time_on_busy_machine': busy and g[0] in wall}
+                       for g in goals]
 
 
 if __name__ == '__main__':
