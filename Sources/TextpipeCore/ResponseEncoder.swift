@@ -43,12 +43,14 @@ public enum ResponseEncoder {
             let map = OffsetMap(text: bytes, unit: unit, offsets: offsets)
             // `"source_offsets": true`: every span also as offsets into the text exactly as sent.
             let sources = doc.requestFlags.contains("source_offsets") ? SourceSpans(doc, unit: unit) : nil
-            var sourceIndex = 0
             func slice(_ s: Int, _ e: Int) -> UnsafeBufferPointer<UInt8> {
                 let lo = max(0, min(s, bytes.count)), hi = max(lo, min(e, bytes.count))
                 return UnsafeBufferPointer(rebasing: bytes[lo..<hi])
             }
-            var w = JSONWriter(capacity: bytes.count * 3 + 512)
+            // The text goes out about twice (whole, and again in sentences, entities and FAQ pairs); each
+            // span adds some 60 bytes of keys and numbers. Sized so that the buffer is never reallocated.
+            let spans = (doc.blocks?.count ?? 0) + 2 * (doc.sentences?.count ?? 0) + (doc.entities?.count ?? 0) + 2 * (doc.faq?.count ?? 0)
+            var w = JSONWriter(capacity: bytes.count * 5 / 2 + 80 * spans + 1024)
             w.raw("{\"id\":"); w.value(id)
             w.raw(",\"ok\":true,\"result\":{\"pipeline\":"); w.string(pipeline)
             w.raw(",\"offsets\":"); w.string(unit.rawValue)
@@ -61,69 +63,108 @@ public enum ResponseEncoder {
                 }
                 w.byte(UInt8(ascii: "}"))
             }
-            func span(_ w: inout JSONWriter, _ start: Int, _ end: Int) {
-                w.raw("\"start\":"); w.int(map(start)); w.raw(",\"end\":"); w.int(map(end))
-                if let sources {
-                    let (ss, se) = sources[sourceIndex]
-                    sourceIndex += 1
-                    w.raw(",\"source_start\":"); w.int(ss); w.raw(",\"source_end\":"); w.int(se)
-                }
-            }
-            /// `{"start":…,"end":…,"text":…` — the opening of a sentence or an entity.
-            func textSpan(_ w: inout JSONWriter, _ start: Int, _ end: Int) {
-                w.byte(UInt8(ascii: "{")); span(&w, start, end)
-                w.raw(",\"text\":"); w.string(bytes: slice(start, end))
-            }
+            // The writer asks for offsets in the order they were collected above, so each one is the next
+            // value of `converted`; anything else (it should not happen) is looked up in the map. Plain
+            // loops and a local cursor: closures capturing the cursor cost a dynamic exclusivity check per
+            // offset.
+            var cursor = Cursor(offsets: offsets, converted: map.converted, map: map, sources: sources)
             if let removed = doc.removed {
-                w.list(",\"removed\":[", removed) { w, r in
+                w.raw(",\"removed\":[")
+                for (i, r) in removed.enumerated() {
+                    if i > 0 { w.byte(UInt8(ascii: ",")) }
                     w.raw("{\"text\":"); w.string(r.text); w.raw(",\"reason\":"); w.string(r.reason); w.byte(UInt8(ascii: "}"))
                 }
+                w.byte(UInt8(ascii: "]"))
             }
             if let blocks = doc.blocks {
-                w.list(",\"blocks\":[", blocks) { w, b in
-                    w.byte(UInt8(ascii: "{")); span(&w, b.start, b.end)
+                w.raw(",\"blocks\":[")
+                for (i, b) in blocks.enumerated() {
+                    if i > 0 { w.byte(UInt8(ascii: ",")) }
+                    w.byte(UInt8(ascii: "{")); cursor.span(&w, b.start, b.end)
                     w.raw(",\"kind\":"); w.string(b.kind.rawValue)
                     if b.kind == .heading || b.level > 0 { w.raw(",\"level\":"); w.int(b.level) }
                     w.byte(UInt8(ascii: "}"))
                 }
+                w.byte(UInt8(ascii: "]"))
             }
             if let sentences = doc.sentences {
-                w.list(",\"sentences\":[", sentences) { w, s in
-                    textSpan(&w, s.start, s.end)
+                w.raw(",\"sentences\":[")
+                for (i, s) in sentences.enumerated() {
+                    if i > 0 { w.byte(UInt8(ascii: ",")) }
+                    w.byte(UInt8(ascii: "{")); cursor.span(&w, s.start, s.end)
+                    w.raw(",\"text\":"); w.string(bytes: slice(s.start, s.end))
                     w.raw(",\"block\":"); w.int(s.block)
                     w.byte(UInt8(ascii: "}"))
                 }
+                w.byte(UInt8(ascii: "]"))
             }
             if let entities = doc.entities {
-                w.list(",\"entities\":[", entities) { w, e in
-                    textSpan(&w, e.start, e.end)
+                w.raw(",\"entities\":[")
+                for (i, e) in entities.enumerated() {
+                    if i > 0 { w.byte(UInt8(ascii: ",")) }
+                    w.byte(UInt8(ascii: "{")); cursor.span(&w, e.start, e.end)
+                    w.raw(",\"text\":"); w.string(bytes: slice(e.start, e.end))
                     w.raw(",\"label\":"); w.string(e.label)
                     w.byte(UInt8(ascii: "}"))
                 }
+                w.byte(UInt8(ascii: "]"))
             }
             if let faq = doc.faq {
-                w.list(",\"faq\":[", faq) { w, f in
+                w.raw(",\"faq\":[")
+                for (i, f) in faq.enumerated() {
+                    if i > 0 { w.byte(UInt8(ascii: ",")) }
                     w.raw("{\"question\":"); w.string(f.question)
                     w.raw(",\"answer\":"); w.string(f.answer)
-                    if let q = f.questionSpan { w.raw(",\"question_span\":{"); span(&w, q.start, q.end); w.byte(UInt8(ascii: "}")) }
-                    if let a = f.answerSpan { w.raw(",\"answer_span\":{"); span(&w, a.start, a.end); w.byte(UInt8(ascii: "}")) }
+                    if let q = f.questionSpan { w.raw(",\"question_span\":{"); cursor.span(&w, q.start, q.end); w.byte(UInt8(ascii: "}")) }
+                    if let a = f.answerSpan { w.raw(",\"answer_span\":{"); cursor.span(&w, a.start, a.end); w.byte(UInt8(ascii: "}")) }
                     w.byte(UInt8(ascii: "}"))
                 }
+                w.byte(UInt8(ascii: "]"))
             }
             if let s = doc.sentiment {
                 w.raw(",\"sentiment\":{\"label\":"); w.string(s.label)
                 w.raw(",\"score\":"); w.score(s.score)
-                w.list(",\"sentences\":[", s.sentences) { w, x in
+                w.raw(",\"sentences\":[")
+                for (i, x) in s.sentences.enumerated() {
+                    if i > 0 { w.byte(UInt8(ascii: ",")) }
                     w.raw("{\"index\":"); w.int(x.index); w.raw(",\"label\":"); w.string(x.label)
                     w.raw(",\"score\":"); w.score(x.score); w.byte(UInt8(ascii: "}"))
                 }
-                w.byte(UInt8(ascii: "}"))
+                w.raw("]}")
             }
             for key in doc.extensions.keys.sorted() where !reservedKeys.contains(key) {
                 w.byte(UInt8(ascii: ",")); w.string(key); w.byte(UInt8(ascii: ":")); w.value(doc.extensions[key]!)
             }
             w.raw("}}\n")
             return w.bytes
+        }
+    }
+
+    /// Hands out converted offsets in the order they were collected.
+    struct Cursor {
+        let offsets: [Int]
+        let converted: [Int]
+        let map: OffsetMap
+        /// Source offsets of the spans in writing order, when the request asked for them.
+        let sources: SourceSpans?
+        /// `offsets[0]` is the text length, which no span asks for.
+        var next = 1
+        var sourceIndex = 0
+
+        @inline(__always) mutating func convert(_ byteOffset: Int) -> Int {
+            if next < offsets.count && offsets[next] == byteOffset { next += 1; return converted[next - 1] }
+            return map(byteOffset)
+        }
+
+        /// `"start":…,"end":…` in the response's unit.
+        @inline(__always) mutating func span(_ w: inout JSONWriter, _ start: Int, _ end: Int) {
+            let s = convert(start)
+            w.span(start: s, end: convert(end))
+            if let sources {
+                let (ss, se) = sources[sourceIndex]
+                sourceIndex += 1
+                w.raw(",\"source_start\":"); w.int(ss); w.raw(",\"source_end\":"); w.int(se)
+            }
         }
     }
 }
