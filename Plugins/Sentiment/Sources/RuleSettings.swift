@@ -11,6 +11,9 @@ struct RuleSettings: Sendable {
     var elongation: Double = 0.293
     /// Added per `!` (at most four), in the direction of the sentence (VADER's 0.292).
     var exclamation: Double = 0.292
+    /// A sentence with `!` but no sentiment word, question or negation counts as mildly positive
+    /// (excitement): one exclamation step per mark.
+    var bareExclamation = true
     /// Multiplier of a sentence that asks one question (and has no `!`).
     var question: Double = 0.7
     /// Added per `?` (at most three) when a sentence has two or more (VADER's 0.18).

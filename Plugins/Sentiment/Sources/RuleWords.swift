@@ -27,6 +27,12 @@ enum RuleWords {
         everyone everybody someone somebody nobody kinda sorta i'll you'll we'll they'll genuinely
         """
 
+    /// Verbs of failure and omission: before `to` they negate what follows ("fails to be funny").
+    static let failures = """
+        fail fails failed failing forget forgets forgot forgetting neglect neglects neglected neglecting
+        refuse refuses refused refusing unable
+        """
+
     static let interjections = """
         lol lolz lmao lmfao rofl roflmao haha hahaha hehe hehehe heh yay woohoo wow omg ugh argh meh yikes
         ha hah xd
@@ -43,10 +49,12 @@ enum RuleWords {
         for w in words(likeSubjects) { t.append((w, .likeSubject, 0)) }
         for w in words(interjections) { t.append((w, .interjection, 0)) }
         t.append(("an", .article, 0))
+        for w in words("i you we they he she it that this there") { t.append((w, .subjectPronoun, 0)) }
+        for w in words(failures) { t.append((w, .failure, 0)) }
         t += [
             ("like", .like, 0), ("too", .too, 0), ("less", .less, 0), ("least", .least, 0),
             ("never", .never, 0), ("been", .been, 0), ("so", .degreeThis, 0), ("this", .degreeThis, 0),
-            ("could", .modal, 0), ("should", .modal, 0), ("might", .modal, 0),
+            ("could", .modal, 0), ("would", .modal, 0), ("should", .modal, 0), ("might", .modal, 0),
             ("have", .have, 0), ("'ve", .have, 0),
             ("tries", .attempt, 0), ("tried", .attempt, 0), ("trying", .attempt, 0),
             ("attempts", .attempt, 0), ("attempt", .attempt, 0), ("attempting", .attempt, 0),

@@ -8,15 +8,22 @@ struct SentenceScorer {
     private(set) var valence: [Double] = []
     /// Tokens inside a matched multi-word expression, whose words no longer act as negators.
     private var inPhrase: [Bool] = []
-    /// Index of a negated auxiliary opening a question ("Wouldn't that be great?"), which does not negate.
-    private var rhetorical = -1
+    /// Negated auxiliaries that ask rather than deny ("Wouldn't that be great?", "isn't it lovely?"):
+    /// they open a question or stand before its subject, and do not negate.
+    private var asks: [Bool] = []
 
     init(lexicon: Lexicon, settings: RuleSettings) {
         self.lexicon = lexicon; self.settings = settings; valence.reserveCapacity(64)
     }
 
     /// Result for one sentence: the raw valence sum, and whether it opens with a turn (`But`, `However`).
-    struct Result { var raw: Double; var turns: Bool }
+    struct Result {
+        var raw: Double
+        var turns: Bool
+        /// The raw score comes only from exclamation marks (no sentiment word): it counts in the
+        /// document only when no other sentence carries sentiment.
+        var excitementOnly = false
+    }
 
     @inline(__always)
     private func roles(_ t: Token) -> WordRole { t.roles }
@@ -29,7 +36,7 @@ struct SentenceScorer {
     @inline(__always)
     private func isNegator(_ t: [Token], _ i: Int) -> Bool {
         guard t[i].kind == .word else { return false }
-        if i == rhetorical || (i < inPhrase.count && inPhrase[i]) { return false }
+        if (i < asks.count && asks[i]) || (i < inPhrase.count && inPhrase[i]) { return false }
         if t[i].nt { return true }
         let r = roles(t[i])
         if r.contains(.negator) {
@@ -38,6 +45,7 @@ struct SentenceScorer {
             return true
         }
         if r.contains(.least) { return !(has(t, i - 1, .at) || has(t, i - 1, .booster)) }
+        if r.contains(.failure) { return has(t, i + 1, .to) }
         return false
     }
 
@@ -85,9 +93,11 @@ struct SentenceScorer {
         inPhrase.append(contentsOf: repeatElement(false, count: n))
         if n == 0 { return Result(raw: 0, turns: false) }
 
-        rhetorical = -1
-        if let f = t.firstIndex(where: { $0.kind == .word }), t[f].nt, t.contains(where: { $0.kind == .punct && $0.mark == 63 }) {
-            rhetorical = f
+        asks.removeAll(keepingCapacity: true)
+        asks.append(contentsOf: repeatElement(false, count: n))
+        if let q = t.lastIndex(where: { $0.kind == .punct && $0.mark == 63 }) {
+            let f = t.firstIndex(where: { $0.kind == .word }) ?? n
+            for k in 0..<q where t[k].kind == .word && t[k].nt && (k == f || has(t, k + 1, .subjectPronoun)) { asks[k] = true }
         }
         var anyCaps = false, anyLower = false
         for x in t where x.kind == .word { if x.caps { anyCaps = true } else if x.lower { anyLower = true } }
@@ -111,7 +121,7 @@ struct SentenceScorer {
                 // Modifiers with a valence of their own ("incredible", "no", "lack") lend it only when
                 // nothing they could modify follows.
                 if r.contains(.booster), followedByValence(t, i, span: 1) { continue }
-                if r.contains(.negator) || t[i].nt, followedByValence(t, i, span: 3) { continue }
+                if r.contains(.negator) || t[i].nt || (r.contains(.failure) && has(t, i + 1, .to)), followedByValence(t, i, span: 3) { continue }
                 if r.contains(.kindSort), has(t, i + 1, .of) { continue }
                 // "like" is a verb after a subject or auxiliary ("I like it"), else a preposition.
                 if r.contains(.like), settings.likeAsVerbOnly, !(has(t, i - 1, .likeSubject) || isNegator(t, max(0, i - 1))) { continue }
@@ -209,6 +219,13 @@ struct SentenceScorer {
         // "??", "?!?": incredulity, an emphasis like "!".
         if sum != 0 && questions >= 2 { sum += (sum > 0 ? 1 : -1) * Double(min(questions, 3)) * settings.questions }
         if sum != 0 && bangs > 0 { sum += (sum > 0 ? 1 : -1) * Double(min(bangs, 4)) * settings.exclamation }
+        // "Got the interwebs!": an exclamation with no sentiment word, no question and no negation is
+        // excitement, mildly positive.
+        else if sum == 0 && bangs > 0 && questions == 0 && settings.bareExclamation
+                    && !t.indices.contains(where: { t[$0].kind == .word && (t[$0].nt || roles(t[$0]).contains(.negator)) }) {
+            sum = Double(min(bangs, 4)) * settings.exclamation
+            return Result(raw: sum, turns: false, excitementOnly: true)
+        }
         let turns = firstWord < n && roles(t[firstWord]).contains(.turn)
         return Result(raw: sum, turns: turns)
     }

@@ -66,6 +66,7 @@ public struct SentimentAnalyzer: Stage {
             return SentimentResult(label: label(s), score: s, sentences: [])
         }
         var raws: [Double] = []
+        var excitement = 0.0, excited = 0
         var weights: [Double] = []
         var out: [SentimentResult.SentenceScore] = []
         raws.reserveCapacity(sentences.count); out.reserveCapacity(sentences.count)
@@ -88,7 +89,8 @@ public struct SentimentAnalyzer: Stage {
                 tokenizer.tokenize(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &tokens)
             }
             let r = scorer.score(tokens)
-            raws.append(r.raw)
+            if r.excitementOnly { excitement += r.raw; excited += 1 }
+            raws.append(r.excitementOnly ? 0 : r.raw)
             weights.append(1)
             if settings.crossSentenceTurns && r.turns && index > 0 && r.raw != 0 {
                 weights[index - 1] *= settings.contrastBefore
@@ -103,6 +105,8 @@ public struct SentimentAnalyzer: Stage {
             total += raws[k] * weights[k]
             if raws[k] != 0 { opinionated += 1 }
         }
+        // Sentences whose only sentiment is "!" count when nothing else in the document does.
+        if opinionated == 0 && excited > 0 { total = excitement; opinionated = excited }
         // Divided by √(sentences that carry sentiment) so that a long article does not saturate at ±1
         // merely by being long; for one sentence (tweets, review snippets) this changes nothing.
         let s = normalise(total / Double(max(1, opinionated)).squareRoot())

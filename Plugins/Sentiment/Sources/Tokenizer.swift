@@ -278,7 +278,9 @@ struct Tokenizer {
             entry = lexicon.findLowercased(b.baseAddress! + s, n)
             let nt = n >= 3 && ASCII.lower(b[e - 1]) == 116 && b[e - 2] == 39 && ASCII.lower(b[e - 3]) == 110
             let superlative = n >= 6 && ASCII.lower(b[e - 1]) == 116 && ASCII.lower(b[e - 2]) == 115 && ASCII.lower(b[e - 3]) == 101
-            if entry >= 0 || !(superlative || Tokenizer.hasRun(b, s, e) || (n >= 3 && b[s + 1] == 45) || (n >= 4 && b[s + 2] == 45)) {
+            let droppedG = n >= 4 && ASCII.lower(b[e - 1]) == 110 && ASCII.lower(b[e - 2]) == 105
+            if entry >= 0 || !(superlative || droppedG || Tokenizer.hasRun(b, s, e) || (n >= 3 && b[s + 1] == 45) || (n >= 4 && b[s + 2] == 45)
+                               || Tokenizer.laughter(b, s, e) != nil) {
                 out.append(filled(Token(kind: .word, entry: entry, mark: 0, caps: upper >= 2 && lowerCount == 0, lower: lowerCount > 0,
                                         nt: nt, elongated: false)))
                 return
@@ -297,6 +299,16 @@ struct Tokenizer {
             // Superlatives the lexicon lacks: "coolest" → "cool", "nicest" → "nice", "happiest" → "happy",
             // "biggest" → "big".
             entry = superlativeBase(kn)
+        }
+        if entry < 0, kn >= 4, key[kn - 1] == 110, key[kn - 2] == 105 {
+            // Dropped g: "lovin", "chillin'", "nothin" are looked up as "loving", "chilling", "nothing".
+            alt.removeAll(keepingCapacity: true)
+            alt.append(contentsOf: key); alt.append(103)
+            entry = lexicon.find(alt)
+        }
+        if entry < 0, let base = key.withUnsafeBufferPointer({ Tokenizer.laughter($0, 0, kn) }) {
+            // "ahahaha", "bwahaha", "hehehehe", "lolol": laughter, looked up as "haha" / "lol".
+            entry = lexicon.find(base)
         }
         if entry < 0, hasRun(3) {
             // "soooo" → "soo" → "so"
@@ -322,6 +334,29 @@ struct Tokenizer {
         if e < 0, key[stem - 1] == 105 { e = probe(stem - 1, [121]) }         // i → y
         if e < 0, stem >= 3, key[stem - 1] == key[stem - 2] { e = probe(stem - 1, []) }  // doubled consonant
         return e
+    }
+
+    private static let haha: [UInt8] = Array("haha".utf8), lol: [UInt8] = Array("lol".utf8)
+
+    /// The lexicon key of a laughter word the lexicon may lack: `(a|bwa|mwa|mua)?` then at least two
+    /// `h` + vowel pairs and an optional final `h` ("ahahaha", "hehehe", "bwahahah") → `haha`;
+    /// `lo(lo)+l` ("lolol") → `lol`. Nil for other words (fails on the first byte that does not fit).
+    static func laughter(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> [UInt8]? {
+        let n = e - s
+        guard n >= 4 else { return nil }
+        var k = s
+        if ASCII.lower(b[k]) == 108 {   // l
+            guard n >= 5, n % 2 == 1 else { return nil }
+            while k < e { if ASCII.lower(b[k]) != ((k - s) % 2 == 0 ? 108 : 111) { return nil }; k += 1 }
+            return lol
+        }
+        // Optional lead-in: "a", "bwa", "mwa", "mua", "mu".
+        var lead = 0
+        while lead < 3, k < e, [97, 98, 109, 119, 117].contains(ASCII.lower(b[k])) { k += 1; lead += 1 }
+        var pairs = 0
+        while k + 1 < e, ASCII.lower(b[k]) == 104, [97, 101, 105, 111].contains(ASCII.lower(b[k + 1])) { pairs += 1; k += 2 }
+        if k < e, ASCII.lower(b[k]) == 104 { k += 1 }
+        return pairs >= 2 && k == e ? haha : nil
     }
 
     /// Start of the last part of a stuttered word (`h-happy`, `I-i-it's`): every part before it is a
