@@ -279,7 +279,8 @@ struct Tokenizer {
             let nt = n >= 3 && ASCII.lower(b[e - 1]) == 116 && b[e - 2] == 39 && ASCII.lower(b[e - 3]) == 110
             let superlative = n >= 6 && ASCII.lower(b[e - 1]) == 116 && ASCII.lower(b[e - 2]) == 115 && ASCII.lower(b[e - 3]) == 101
             let droppedG = n >= 4 && ASCII.lower(b[e - 1]) == 110 && ASCII.lower(b[e - 2]) == 105
-            if entry >= 0 || !(superlative || droppedG || Tokenizer.hasRun(b, s, e) || (n >= 3 && b[s + 1] == 45) || (n >= 4 && b[s + 2] == 45)
+            let affixed = n >= 6 && (ASCII.lower(b[s]) == 117 || ASCII.lower(b[s]) == 105 || (ASCII.lower(b[e - 1]) == 115 && ASCII.lower(b[e - 4]) == 108))
+            if entry >= 0 || !(superlative || droppedG || affixed || Tokenizer.hasRun(b, s, e) || (n >= 3 && b[s + 1] == 45) || (n >= 4 && b[s + 2] == 45)
                                || Tokenizer.laughter(b, s, e) != nil) {
                 out.append(filled(Token(kind: .word, entry: entry, mark: 0, caps: upper >= 2 && lowerCount == 0, lower: lowerCount > 0,
                                         nt: nt, elongated: false)))
@@ -310,6 +311,11 @@ struct Tokenizer {
             // "ahahaha", "bwahaha", "hehehehe", "lolol": laughter, looked up as "haha" / "lol".
             entry = lexicon.find(base)
         }
+        var negatedValence: Float? = nil
+        if entry < 0, kn >= 6, let (base, v) = negativeAffix(kn) {
+            // "unoriginal", "implausible", "charmless": a positive base with a negating affix.
+            entry = base; negatedValence = v
+        }
         if entry < 0, hasRun(3) {
             // "soooo" → "soo" → "so"
             for keep in [2, 1] {
@@ -318,9 +324,40 @@ struct Tokenizer {
                 if e2 >= 0 { entry = e2; elongated = true; break }
             }
         }
-        out.append(filled(Token(kind: .word, entry: entry, mark: 0, caps: upper >= 2 && lowerCount == 0, lower: lowerCount > 0,
-                                nt: nt, elongated: elongated)))
+        var token = filled(Token(kind: .word, entry: entry, mark: 0, caps: upper >= 2 && lowerCount == 0, lower: lowerCount > 0,
+                                 nt: nt, elongated: elongated))
+        if let v = negatedValence { token.valence = v; token.roles = [] }
+        out.append(token)
     }
+
+    /// Prefixes `un`, `in`, `im` and the suffix `less` turn a positive base the lexicon knows into its
+    /// opposite when the whole word is unknown: "unoriginal", "uninteresting", "implausible",
+    /// "inelegant", "graceless" (valence × the negation factor −0.74). Words whose prefix is not a
+    /// negation are excepted ("unlike", "invaluable", "inflammable").
+    private mutating func negativeAffix(_ kn: Int) -> (Int32, Float)? {
+        func positive(_ r: Range<Int>) -> Int32? {
+            alt.removeAll(keepingCapacity: true)
+            alt.append(contentsOf: key[r])
+            let e = lexicon.find(alt)
+            guard e >= 0 else { return nil }
+            let x = lexicon.entries[Int(e)]
+            return x.valence >= 0.5 && x.roles.isEmpty && !x.isSymbol ? e : nil
+        }
+        var base: Int32? = nil
+        if key[0] == 117, key[1] == 110 { base = positive(2..<kn) }
+        else if key[0] == 105, key[1] == 110 || key[1] == 109 {
+            if !Tokenizer.notNegatingPrefix.contains(where: { $0.elementsEqual(key) }) { base = positive(2..<kn) }
+        }
+        if base == nil, key[kn - 4] == 108, key[kn - 3] == 101, key[kn - 2] == 115, key[kn - 1] == 115 {
+            // "-less" only after a clearly positive noun ("graceless", not "topless").
+            if let e = positive(0..<(kn - 4)), lexicon.entries[Int(e)].valence >= 1 { base = e }
+        }
+        guard let e = base else { return nil }
+        return (e, lexicon.entries[Int(e)].valence * Tokenizer.affixNegation)
+    }
+
+    static let affixNegation: Float = -0.74
+    private static let notNegatingPrefix: [[UInt8]] = ["invaluable", "inflammable", "income", "intend", "intends", "inside"].map { Array($0.utf8) }
 
     private mutating func superlativeBase(_ kn: Int) -> Int32 {
         let stem = kn - 3
