@@ -14,6 +14,8 @@ struct RuleSettings: Sendable {
     /// A sentence with `!` but no sentiment word, question or negation counts as mildly positive
     /// (excitement): one exclamation step per mark.
     var bareExclamation = true
+    /// One to three words in quotation marks carry no sentiment (scare quotes, titles, mentions).
+    var scareQuotes = true
     /// Multiplier of a sentence that asks one question (and has no `!`).
     var question: Double = 0.7
     /// Added per `?` (at most three) when a sentence has two or more (VADER's 0.18).

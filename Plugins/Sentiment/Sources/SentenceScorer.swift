@@ -181,6 +181,19 @@ struct SentenceScorer {
             valence[i] = v
         }
 
+        // Scare quotes: one to three words in quotation marks are mentioned, not meant
+        // (legislative "idiots", magically ''significant'').
+        if settings.scareQuotes {
+            var open = -1
+            for q in 0..<n where t[q].kind == .punct && t[q].mark == 34 {
+                if open < 0 { open = q; continue }
+                var words = 0
+                for k in (open + 1)..<q where t[k].kind != .punct { words += 1 }
+                if words >= 1 && words <= 3 { for k in (open + 1)..<q { valence[k] = 0 } }
+                open = -1
+            }
+        }
+
         // Contrast inside the sentence.
         var turnAt = -1
         var firstWord = 0

@@ -181,6 +181,7 @@ struct Tokenizer {
                     }
                 case .dash: out.append(punct(44))
                 case .ellipsis: out.append(punct(46))
+                case .quote where cp == 0x201C || cp == 0x201D: out.append(punct(34))
                 default: break
                 }
                 j += w
@@ -205,6 +206,8 @@ struct Tokenizer {
             }
             switch c {
             case 33, 63, 46: out.append(punct(c))                 // ! ? .
+            case 34: out.append(punct(34))                        // "
+            case 39 where j + 1 < end && b[j + 1] == 39: out.append(punct(34)); j += 1  // '' as "
             case 44, 59, 58: out.append(punct(44))                // , ; :
             case 45 where j + 1 < end && b[j + 1] == 45: out.append(punct(44)); j += 1  // --
             case 45 where len == 1: out.append(punct(44))        // a lone dash
