@@ -249,6 +249,123 @@ import Testing
         #expect(Self.s("#love") > 0.05)
     }
 
+    // MARK: negation — auxiliaries that ask, verbs of failure, litotes
+
+    @Test(arguments: [
+        "Wouldn't that be great?",
+        "Only one more follower, wouldn't that be great?!",
+        "Isn't it lovely?",
+        "Don't you love it?",
+        "so doesn't he look happy?",
+    ])
+    func negatedAuxiliary_beforeItsSubjectInAQuestion_asksRatherThanDenies(text: String) {
+        #expect(Self.s(text) > 0.05, "\(text)")
+    }
+
+    @Test(arguments: [
+        ("It isn't lovely.", "It is lovely."),
+        ("It isn't lovely, is it?", "It is lovely, is it?"),
+        ("Why isn't the show good?", "Why is the show good?"),
+    ])
+    func negatedAuxiliary_notBeforeASubject_stillNegates(negated: String, plain: String) {
+        #expect(Self.s(negated) < 0, "\(negated)")
+        #expect(Self.s(plain) > 0, "\(plain)")
+    }
+
+    @Test(arguments: [
+        "It fails to be funny",
+        "The sequel failed to impress",
+        "He forgets to be charming",
+        "She refuses to be helpful",
+        "They were unable to enjoy it",
+    ])
+    func failureVerb_beforeTo_negatesWhatFollows(text: String) {
+        #expect(Self.s(text) < -0.05, "\(text)")
+    }
+
+    @Test func failureVerb_withNothingToNegate_keepsItsOwnValence() {
+        #expect(Self.s("The film fails.") < -0.05)
+        // "never fails to": two negations cancel.
+        #expect(Self.s("It never fails to impress") > 0.05)
+    }
+
+    @Test(arguments: [
+        ("unoriginal", "original"), ("uninteresting", "interesting"), ("unimaginative", "imaginative"),
+        ("implausible", "plausible"), ("inelegant", "elegant"), ("valueless", "value"),
+    ])
+    func negativeAffix_onAPositiveBase_readsNegated(word: String, base: String) {
+        #expect(Self.s("a \(base) story") > 0.05, "\(base)")
+        #expect(Self.s("a \(word) story") < -0.05, "\(word)")
+    }
+
+    @Test(arguments: ["unlike the book", "invaluable help", "topless bar"])
+    func negativeAffix_whereThePrefixIsNoNegation_isNotNegated(text: String) {
+        #expect(Self.s(text) >= 0, "\(text)")
+    }
+
+    @Test func negativeAffix_negatedAgain_isLitotes() {
+        #expect(Self.s("not unpleasant") > 0.05)
+    }
+
+    @Test(arguments: ["It would have been a great film", "It could have been a great film", "It should have been funny"])
+    func counterfactual_modalHave_turnsPraiseIntoComplaint(text: String) {
+        #expect(Self.s(text) < 0, "\(text)")
+    }
+
+    // MARK: informal spelling
+
+    @Test(arguments: [("lovin it", "loving it"), ("chillin' with friends, nothin better", "chilling with friends, nothing better")])
+    func droppedG_isReadAsTheFullWord(informal: String, full: String) {
+        #expect(Self.s(informal) == Self.s(full), "\(informal)")
+    }
+
+    @Test(arguments: ["ahahaha", "hahahahaha", "bwahahaha", "hehehehe", "lolol"])
+    func laughter_isReadAsLaughter(word: String) {
+        #expect(Self.s("that was \(word)") > 0.05, "\(word)")
+    }
+
+    @Test(arguments: ["ahead", "hahn", "lola", "behave"])
+    func laughter_doesNotCatchOrdinaryWords(word: String) {
+        #expect(Self.s("that was \(word)") == 0, "\(word)")
+    }
+
+    // MARK: bare exclamation, scare quotes
+
+    @Test(arguments: ["Got the tickets!", "See you tonight!!", "Pizza time!"])
+    func exclamation_withoutSentimentWords_isMildExcitement(text: String) {
+        let v = Self.s(text)
+        #expect(v > 0.05 && v < 0.3, "\(text) → \(v)")
+    }
+
+    @Test(arguments: ["Don't touch it!", "Where is it?!", "The meeting is at ten."])
+    func exclamation_withNegationOrQuestion_orWithout_isNoExcitement(text: String) {
+        #expect(Self.s(text) == 0, "\(text)")
+    }
+
+    @Test func exclamationOnlySentence_doesNotOutweighARealOpinion() throws {
+        let text = "This is awful. See you there!"
+        let a = TestSupport.analyzer
+        let first = "This is awful.".utf8.count
+        let r = a.analyze(text: text, sentences: [Sentence(start: 0, end: first, block: 0), Sentence(start: first + 1, end: text.utf8.count, block: 0)])
+        let alone = a.analyze(text: "This is awful.", sentences: [Sentence(start: 0, end: first, block: 0)])
+        #expect(r.score == alone.score)
+        #expect((r.sentences.last?.score ?? 0) > 0)
+    }
+
+    @Test(arguments: [
+        ("Granholm talks about legislative \"idiots\" today", "Granholm talks about legislative idiots today"),
+        ("it is magically ''significant'' because of that", "it is magically significant because of that"),
+        ("the “perfect” plan", "the perfect plan"),
+    ])
+    func scareQuotes_fewQuotedWords_areMentionedNotMeant(quoted: String, plain: String) {
+        #expect(Self.s(quoted) == 0, "\(quoted)")
+        #expect(Self.s(plain) != 0, "\(plain)")
+    }
+
+    @Test func quotes_aroundALongerStretch_countAsSaid() {
+        #expect(Self.s("She said \"this is a truly wonderful day\"") > 0.05)
+    }
+
     @Test func neutralText_isNeutral() {
         #expect(Self.s("The meeting is at ten in room four.") == 0)
         #expect(Self.s("") == 0)
