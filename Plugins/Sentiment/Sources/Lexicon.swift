@@ -68,6 +68,8 @@ struct WordRole: OptionSet, Sendable, Hashable {
     /// `fails`, `forgets`, `neglects`, `refuses`, `unable`: before `to`, a negation of what follows
     /// ("fails to be funny").
     static let failure = WordRole(rawValue: 1 << 34)
+    /// Forms of `be` (`is`, `it's`, `isn't`): `like` after them is a preposition.
+    static let copula = WordRole(rawValue: 1 << 35)
 }
 
 /// A word, emoticon or emoji known to the stage.

@@ -33,6 +33,12 @@ enum RuleWords {
         refuse refuses refused refusing unable
         """
 
+    /// Forms of `be`: `like` after them (negated or not) is a preposition ("it's not like that").
+    static let copulas = """
+        is was are were be been being am it's that's he's she's there's what's its thats isn't wasn't
+        aren't weren't ain't isnt wasnt arent werent
+        """
+
     static let interjections = """
         lol lolz lmao lmfao rofl roflmao haha hahaha hehe hehehe heh yay woohoo wow omg ugh argh meh yikes
         ha hah xd
@@ -51,6 +57,7 @@ enum RuleWords {
         t.append(("an", .article, 0))
         for w in words("i you we they he she it that this there") { t.append((w, .subjectPronoun, 0)) }
         for w in words(failures) { t.append((w, .failure, 0)) }
+        for w in words(copulas) { t.append((w, .copula, 0)) }
         t += [
             ("like", .like, 0), ("too", .too, 0), ("less", .less, 0), ("least", .least, 0),
             ("never", .never, 0), ("been", .been, 0), ("so", .degreeThis, 0), ("this", .degreeThis, 0),

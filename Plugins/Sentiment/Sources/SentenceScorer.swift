@@ -124,7 +124,10 @@ struct SentenceScorer {
                 if r.contains(.negator) || t[i].nt || (r.contains(.failure) && has(t, i + 1, .to)), followedByValence(t, i, span: 3) { continue }
                 if r.contains(.kindSort), has(t, i + 1, .of) { continue }
                 // "like" is a verb after a subject or auxiliary ("I like it"), else a preposition.
-                if r.contains(.like), settings.likeAsVerbOnly, !(has(t, i - 1, .likeSubject) || isNegator(t, max(0, i - 1))) { continue }
+                // After a copula it is a preposition even when negated ("it's not like I'm jealous",
+                // "that's not like me"): the negation then reaches the words that follow.
+                if r.contains(.like), settings.likeAsVerbOnly,
+                   !(has(t, i - 1, .likeSubject) || isNegator(t, max(0, i - 1))) || afterCopula(t, i) { continue }
             }
             let sign: Double = v > 0 ? 1 : -1
             if mixedCaps && t[i].caps { v += sign * settings.capsBoost }
@@ -241,6 +244,11 @@ struct SentenceScorer {
         }
         let turns = firstWord < n && roles(t[firstWord]).contains(.turn)
         return Result(raw: sum, turns: turns)
+    }
+
+    /// `like` right after a copula, or after a copula and `not` (`is like`, `it's not like`, `isn't like`).
+    private func afterCopula(_ t: [Token], _ i: Int) -> Bool {
+        has(t, i - 1, .copula) || (isNegator(t, i - 1) && has(t, i - 2, .copula))
     }
 
     private func nextComma(_ t: [Token], after q: Int) -> Int? {
