@@ -16,6 +16,8 @@ struct RuleSettings: Sendable {
     var bareExclamation = true
     /// One to three words in quotation marks carry no sentiment (scare quotes, titles, mentions).
     var scareQuotes = true
+    /// The nth occurrence of the same sentiment word in a document counts 1/n.
+    var repetition = true
     /// Multiplier of a sentence that asks one question (and has no `!`).
     var question: Double = 0.7
     /// Added per `?` (at most three) when a sentence has two or more (VADER's 0.18).

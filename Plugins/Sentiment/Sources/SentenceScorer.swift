@@ -8,6 +8,8 @@ struct SentenceScorer {
     private(set) var valence: [Double] = []
     /// Tokens inside a matched multi-word expression, whose words no longer act as negators.
     private var inPhrase: [Bool] = []
+    /// How often each lexicon entry has carried sentiment so far in the document (repetition rule).
+    private var seen: [Int32: Int] = [:]
     /// Negated auxiliaries that ask rather than deny ("Wouldn't that be great?", "isn't it lovely?"):
     /// they open a question or stand before its subject, and do not negate.
     private var asks: [Bool] = []
@@ -181,6 +183,13 @@ struct SentenceScorer {
             if settings.excess != 1, tooXTo(t, i) { v *= settings.negation }
             // Intention and counterfactual within the clause before the word.
             if v > 0 { v *= irrealis(t, i) }
+            if settings.repetition, t[i].entry >= 0 {
+                // The nth use of the same word or symbol in a document counts 1/n (SO-CAL's rule):
+                // "fun, fun, fun, fun" is emphasis, not four opinions.
+                let n = (seen[t[i].entry] ?? 0) + 1
+                seen[t[i].entry] = n
+                if n > 1 { v /= Double(n) }
+            }
             valence[i] = v
         }
 
