@@ -183,9 +183,10 @@ struct SentenceScorer {
             if settings.excess != 1, tooXTo(t, i) { v *= settings.negation }
             // Intention and counterfactual within the clause before the word.
             if v > 0 { v *= irrealis(t, i) }
-            if settings.repetition, t[i].entry >= 0 {
-                // The nth use of the same word or symbol in a document counts 1/n (SO-CAL's rule):
-                // "fun, fun, fun, fun" is emphasis, not four opinions.
+            if settings.repetition, t[i].entry >= 0, t[i].kind == .word, !r.contains(.interjection) {
+                // The nth use of the same word in a document counts 1/n (SO-CAL's rule): "fun, fun,
+                // fun, fun" is emphasis, not four opinions. Emoticons, emoji and interjections are
+                // expressive marks, not opinions, and keep their full value.
                 let n = (seen[t[i].entry] ?? 0) + 1
                 seen[t[i].entry] = n
                 if n > 1 { v /= Double(n) }
