@@ -282,8 +282,15 @@ struct Tokenizer {
             let nt = n >= 3 && ASCII.lower(b[e - 1]) == 116 && b[e - 2] == 39 && ASCII.lower(b[e - 3]) == 110
             let superlative = n >= 6 && ASCII.lower(b[e - 1]) == 116 && ASCII.lower(b[e - 2]) == 115 && ASCII.lower(b[e - 3]) == 101
             let droppedG = n >= 4 && ASCII.lower(b[e - 1]) == 110 && ASCII.lower(b[e - 2]) == 105
-            let affixed = n >= 6 && (ASCII.lower(b[s]) == 117 || ASCII.lower(b[s]) == 105 || (ASCII.lower(b[e - 1]) == 115 && ASCII.lower(b[e - 4]) == 108))
-            if entry >= 0 || !(superlative || droppedG || affixed || Tokenizer.hasRun(b, s, e) || (n >= 3 && b[s + 1] == 45) || (n >= 4 && b[s + 2] == 45)
+            if entry < 0, n >= 6, let (base, v) = negativeAffix(b.baseAddress! + s, n) {
+                // "unoriginal", "implausible", "charmless": a positive base with a negating affix.
+                var token = filled(Token(kind: .word, entry: base, mark: 0, caps: upper >= 2 && lowerCount == 0, lower: lowerCount > 0,
+                                         nt: false, elongated: false))
+                token.valence = v; token.roles = []
+                out.append(token)
+                return
+            }
+            if entry >= 0 || !(superlative || droppedG || Tokenizer.hasRun(b, s, e) || (n >= 3 && b[s + 1] == 45) || (n >= 4 && b[s + 2] == 45)
                                || Tokenizer.laughter(b, s, e) != nil) {
                 out.append(filled(Token(kind: .word, entry: entry, mark: 0, caps: upper >= 2 && lowerCount == 0, lower: lowerCount > 0,
                                         nt: nt, elongated: false)))
@@ -315,7 +322,7 @@ struct Tokenizer {
             entry = lexicon.find(base)
         }
         var negatedValence: Float? = nil
-        if entry < 0, kn >= 6, let (base, v) = negativeAffix(kn) {
+        if entry < 0, kn >= 6, let (base, v) = key.withUnsafeBufferPointer({ negativeAffix($0.baseAddress!, kn) }) {
             // "unoriginal", "implausible", "charmless": a positive base with a negating affix.
             entry = base; negatedValence = v
         }
@@ -337,23 +344,25 @@ struct Tokenizer {
     /// opposite when the whole word is unknown: "unoriginal", "uninteresting", "implausible",
     /// "inelegant", "graceless" (valence × the negation factor −0.74). Words whose prefix is not a
     /// negation are excepted ("unlike", "invaluable", "inflammable").
-    private mutating func negativeAffix(_ kn: Int) -> (Int32, Float)? {
-        func positive(_ r: Range<Int>) -> Int32? {
-            alt.removeAll(keepingCapacity: true)
-            alt.append(contentsOf: key[r])
-            let e = lexicon.find(alt)
+    private func negativeAffix(_ p: UnsafePointer<UInt8>, _ kn: Int) -> (Int32, Float)? {
+        guard kn >= 6 else { return nil }
+        func positive(_ from: Int, _ to: Int) -> Int32? {
+            let e = lexicon.findLowercased(p + from, to - from)
             guard e >= 0 else { return nil }
             let x = lexicon.entries[Int(e)]
             return x.valence >= 0.5 && x.roles.isEmpty && !x.isSymbol ? e : nil
         }
+        let c0 = ASCII.lower(p[0]), c1 = ASCII.lower(p[1])
         var base: Int32? = nil
-        if key[0] == 117, key[1] == 110 { base = positive(2..<kn) }
-        else if key[0] == 105, key[1] == 110 || key[1] == 109 {
-            if !Tokenizer.notNegatingPrefix.contains(where: { $0.elementsEqual(key) }) { base = positive(2..<kn) }
+        if c0 == 117, c1 == 110 { base = positive(2, kn) }
+        else if c0 == 105, c1 == 110 || c1 == 109 {
+            if !Tokenizer.notNegatingPrefix.contains(where: { w in w.count == kn && (0..<kn).allSatisfy { ASCII.lower(p[$0]) == w[$0] } }) {
+                base = positive(2, kn)
+            }
         }
-        if base == nil, key[kn - 4] == 108, key[kn - 3] == 101, key[kn - 2] == 115, key[kn - 1] == 115 {
+        if base == nil, ASCII.lower(p[kn - 4]) == 108, ASCII.lower(p[kn - 3]) == 101, ASCII.lower(p[kn - 2]) == 115, ASCII.lower(p[kn - 1]) == 115 {
             // "-less" only after a clearly positive noun ("graceless", not "topless").
-            if let e = positive(0..<(kn - 4)), lexicon.entries[Int(e)].valence >= 1 { base = e }
+            if let e = positive(0, kn - 4), lexicon.entries[Int(e)].valence >= 1 { base = e }
         }
         guard let e = base else { return nil }
         return (e, lexicon.entries[Int(e)].valence * Tokenizer.affixNegation)
