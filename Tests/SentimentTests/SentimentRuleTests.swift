@@ -125,6 +125,14 @@ import Testing
         #expect(abs(Self.s("the day was \(upper)")) > abs(Self.s("the day was \(lower)")))
     }
 
+    @Test func caps_shoutedSentenceInALowerCaseDocument_isEmphasis() {
+        let text = "I was fine this morning. THIS IS BAD!"
+        let first = "I was fine this morning.".utf8.count
+        let spans = [Sentence(start: 0, end: first, block: 0), Sentence(start: first + 1, end: text.utf8.count, block: 0)]
+        let inDocument = TestSupport.analyzer.analyze(text: text, sentences: spans).sentences[1].score
+        #expect(inDocument < Self.s("THIS IS BAD!"))
+    }
+
     @Test func caps_whenWholeSentenceShouts_isNoEmphasis() {
         #expect(Self.s("THE DAY WAS GOOD") == Self.s("the day was good"))
     }

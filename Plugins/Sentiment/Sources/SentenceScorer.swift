@@ -8,6 +8,8 @@ struct SentenceScorer {
     private(set) var valence: [Double] = []
     /// Tokens inside a matched multi-word expression, whose words no longer act as negators.
     private var inPhrase: [Bool] = []
+    /// The document has lower-case words (an ALL-CAPS sentence in it is emphasis).
+    var documentHasLower = false
     /// How often each lexicon entry has carried sentiment so far in the document (repetition rule).
     private var seen: [Int32: Int] = [:]
     /// Negated auxiliaries that ask rather than deny ("Wouldn't that be great?", "isn't it lovely?"):
@@ -103,7 +105,7 @@ struct SentenceScorer {
         }
         var anyCaps = false, anyLower = false
         for x in t where x.kind == .word { if x.caps { anyCaps = true } else if x.lower { anyLower = true } }
-        let mixedCaps = anyCaps && anyLower
+        let mixedCaps = anyCaps && (anyLower || documentHasLower)
 
         var i = 0
         var skipUntil = 0

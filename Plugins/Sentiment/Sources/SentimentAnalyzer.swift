@@ -130,6 +130,9 @@ public struct SentimentAnalyzer: Stage {
     func analyze(_ bytes: UnsafeBufferPointer<UInt8>, sentences: [Sentence], entities: [Entity], raws: inout [Double]) -> SentimentResult {
         var tokenizer = Tokenizer(lexicon: lexicon)
         var scorer = SentenceScorer(lexicon: lexicon, settings: settings)
+        // Caps emphasis is judged against the whole document, as VADER judges the whole text: a
+        // shouted sentence in a lower-case message is emphasis ("fine. THIS IS BAD!").
+        scorer.documentHasLower = bytes.contains(where: { $0 >= 97 && $0 <= 122 })
         var tokens: [Token] = []
         tokens.reserveCapacity(64)
         if sentences.isEmpty {
