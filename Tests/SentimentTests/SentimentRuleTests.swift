@@ -374,6 +374,31 @@ import Testing
         #expect(Self.s("She said \"this is a truly wonderful day\"") > 0.05)
     }
 
+    // MARK: repetition
+
+    static func sentences(_ parts: [String]) -> (String, [Sentence]) {
+        var spans: [Sentence] = [], at = 0
+        for p in parts { spans.append(Sentence(start: at, end: at + p.utf8.count, block: 0)); at += p.utf8.count + 1 }
+        return (parts.joined(separator: " "), spans)
+    }
+
+    @Test func repetition_repeatedWordCountsLessInTheDocument_notInItsSentence() {
+        let (text, spans) = Self.sentences(["It was fun.", "It was fun.", "It was fun."])
+        var off = RuleSettings(); off.repetition = false
+        let with = TestSupport.analyzer.analyze(text: text, sentences: spans)
+        let without = TestSupport.analyzer.with(off).analyze(text: text, sentences: spans)
+        #expect(with.score < without.score)
+        #expect(with.score > 0.05)
+        #expect(with.sentences.map(\.score) == without.sentences.map(\.score))
+        #expect(Set(with.sentences.map(\.score)).count == 1)
+    }
+
+    @Test(arguments: ["See you :) Bye :)", "haha ok haha"])
+    func repetition_emoticonsAndInterjections_keepTheirValue(text: String) {
+        var off = RuleSettings(); off.repetition = false
+        #expect(Self.s(text) == TestSupport.score(text, TestSupport.analyzer.with(off)), "\(text)")
+    }
+
     @Test func neutralText_isNeutral() {
         #expect(Self.s("The meeting is at ten in room four.") == 0)
         #expect(Self.s("") == 0)

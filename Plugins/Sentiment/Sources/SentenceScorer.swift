@@ -10,6 +10,8 @@ struct SentenceScorer {
     private var inPhrase: [Bool] = []
     /// The document has lower-case words (an ALL-CAPS sentence in it is emphasis).
     var documentHasLower = false
+    /// Per token: 1, or 1/n for the nth use of a word in the document (counts in the document score only).
+    private var repeatFactor: [Double] = []
     /// How often each lexicon entry has carried sentiment so far in the document (repetition rule).
     private var seen: [Int32: Int] = [:]
     /// Negated auxiliaries that ask rather than deny ("Wouldn't that be great?", "isn't it lovely?"):
@@ -24,6 +26,8 @@ struct SentenceScorer {
     struct Result {
         var raw: Double
         var turns: Bool
+        /// The raw sum as it counts in the document: repeated words count 1/n (see `RuleSettings.repetition`).
+        var documentRaw: Double
         /// The raw score comes only from exclamation marks (no sentiment word): it counts in the
         /// document only when no other sentence carries sentiment.
         var excitementOnly = false
@@ -92,10 +96,12 @@ struct SentenceScorer {
     mutating func score(_ t: [Token]) -> Result {
         let n = t.count
         valence.removeAll(keepingCapacity: true)
+        repeatFactor.removeAll(keepingCapacity: true)
+        repeatFactor.append(contentsOf: repeatElement(1, count: n))
         valence.append(contentsOf: repeatElement(0, count: n))
         inPhrase.removeAll(keepingCapacity: true)
         inPhrase.append(contentsOf: repeatElement(false, count: n))
-        if n == 0 { return Result(raw: 0, turns: false) }
+        if n == 0 { return Result(raw: 0, turns: false, documentRaw: 0) }
 
         asks.removeAll(keepingCapacity: true)
         asks.append(contentsOf: repeatElement(false, count: n))
@@ -191,7 +197,7 @@ struct SentenceScorer {
                 // expressive marks, not opinions, and keep their full value.
                 let n = (seen[t[i].entry] ?? 0) + 1
                 seen[t[i].entry] = n
-                if n > 1 { v /= Double(n) }
+                if n > 1 { repeatFactor[i] = 1 / Double(n) }
             }
             valence[i] = v
         }
@@ -238,24 +244,28 @@ struct SentenceScorer {
             }
         }
 
-        var sum = 0.0
-        for v in valence { sum += v }
+        var sum = 0.0, inDocument = 0.0
+        for k in 0..<n { sum += valence[k]; inDocument += valence[k] * repeatFactor[k] }
         // Punctuation: questions dampen, exclamation marks strengthen.
         var bangs = 0, questions = 0
         for x in t where x.kind == .punct { if x.mark == 33 { bangs += 1 } else if x.mark == 63 { questions += 1 } }
-        if questions == 1 && bangs == 0 { sum *= settings.question }
-        // "??", "?!?": incredulity, an emphasis like "!".
-        if sum != 0 && questions >= 2 { sum += (sum > 0 ? 1 : -1) * Double(min(questions, 3)) * settings.questions }
-        if sum != 0 && bangs > 0 { sum += (sum > 0 ? 1 : -1) * Double(min(bangs, 4)) * settings.exclamation }
+        func emphasise(_ x: inout Double) {
+            if questions == 1 && bangs == 0 { x *= settings.question }
+            // "??", "?!?": incredulity, an emphasis like "!".
+            if x != 0 && questions >= 2 { x += (x > 0 ? 1 : -1) * Double(min(questions, 3)) * settings.questions }
+            if x != 0 && bangs > 0 { x += (x > 0 ? 1 : -1) * Double(min(bangs, 4)) * settings.exclamation }
+        }
+        emphasise(&sum)
+        emphasise(&inDocument)
         // "Got the interwebs!": an exclamation with no sentiment word, no question and no negation is
         // excitement, mildly positive.
-        else if sum == 0 && bangs > 0 && questions == 0 && settings.bareExclamation
+        if sum == 0 && bangs > 0 && questions == 0 && settings.bareExclamation
                     && !t.indices.contains(where: { t[$0].kind == .word && (t[$0].nt || roles(t[$0]).contains(.negator)) }) {
             sum = Double(min(bangs, 4)) * settings.exclamation
-            return Result(raw: sum, turns: false, excitementOnly: true)
+            return Result(raw: sum, turns: false, documentRaw: sum, excitementOnly: true)
         }
         let turns = firstWord < n && roles(t[firstWord]).contains(.turn)
-        return Result(raw: sum, turns: turns)
+        return Result(raw: sum, turns: turns, documentRaw: inDocument)
     }
 
     /// `like` right after a copula, or after a copula and `not` (`is like`, `it's not like`, `isn't like`).

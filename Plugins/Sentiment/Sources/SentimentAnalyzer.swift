@@ -125,8 +125,8 @@ public struct SentimentAnalyzer: Stage {
         return analyze(bytes, sentences: sentences, entities: entities, raws: &raws)
     }
 
-    /// As above; `raws` receives each sentence's raw valence sum as it counts in the document (0 for a
-    /// sentence whose only sentiment is `!`).
+    /// As above; `raws` receives each sentence's own raw valence sum (0 for a sentence whose only
+    /// sentiment is `!`), for `targets`.
     func analyze(_ bytes: UnsafeBufferPointer<UInt8>, sentences: [Sentence], entities: [Entity], raws: inout [Double]) -> SentimentResult {
         var tokenizer = Tokenizer(lexicon: lexicon)
         var scorer = SentenceScorer(lexicon: lexicon, settings: settings)
@@ -137,10 +137,12 @@ public struct SentimentAnalyzer: Stage {
         tokens.reserveCapacity(64)
         if sentences.isEmpty {
             tokenizer.tokenize(bytes, into: &tokens)
-            let s = normalise(scorer.score(tokens).raw)
+            let s = normalise(scorer.score(tokens).documentRaw)
             return SentimentResult(label: label(s), score: s, sentences: [])
         }
         raws.removeAll(keepingCapacity: true)
+        var docRaws: [Double] = []
+        docRaws.reserveCapacity(sentences.count)
         var excitement = 0.0, excited = 0
         var weights: [Double] = []
         var out: [SentimentResult.SentenceScore] = []
@@ -165,6 +167,9 @@ public struct SentimentAnalyzer: Stage {
             }
             let r = scorer.score(tokens)
             if r.excitementOnly { excitement += r.raw; excited += 1 }
+            // The document counts repeated words 1/n; the sentence's own score does not depend on what
+            // came before it.
+            docRaws.append(r.excitementOnly ? 0 : r.documentRaw)
             raws.append(r.excitementOnly ? 0 : r.raw)
             weights.append(1)
             if settings.crossSentenceTurns && r.turns && index > 0 && r.raw != 0 {
@@ -176,9 +181,9 @@ public struct SentimentAnalyzer: Stage {
         }
         var total = 0.0
         var opinionated = 0
-        for k in 0..<raws.count {
-            total += raws[k] * weights[k]
-            if raws[k] != 0 { opinionated += 1 }
+        for k in 0..<docRaws.count {
+            total += docRaws[k] * weights[k]
+            if docRaws[k] != 0 { opinionated += 1 }
         }
         // Sentences whose only sentiment is "!" count when nothing else in the document does.
         if opinionated == 0 && excited > 0 { total = excitement; opinionated = excited }
