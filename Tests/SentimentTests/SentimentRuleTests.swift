@@ -370,6 +370,17 @@ import Testing
         #expect(Self.s(plain) != 0, "\(plain)")
     }
 
+    @Test(arguments: [
+        "The talks were described as “very positive” and “constructive” by both sides",
+        "He called it \"a disaster\"",
+        "Critics hailed it as \"brilliant\"",
+    ])
+    func quotes_afterAVerbOfSaying_areReportedSpeechAndCount(text: String) {
+        let plain = text.replacingOccurrences(of: "\"", with: "").replacingOccurrences(of: "“", with: "").replacingOccurrences(of: "”", with: "")
+        #expect(Self.s(text) == Self.s(plain), "\(text)")
+        #expect(Self.s(text) != 0)
+    }
+
     @Test func quotes_aroundALongerStretch_countAsSaid() {
         #expect(Self.s("She said \"this is a truly wonderful day\"") > 0.05)
     }

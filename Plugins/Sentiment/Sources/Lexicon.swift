@@ -70,6 +70,8 @@ struct WordRole: OptionSet, Sendable, Hashable {
     static let failure = WordRole(rawValue: 1 << 34)
     /// Forms of `be` (`is`, `it's`, `isn't`): `like` after them is a preposition.
     static let copula = WordRole(rawValue: 1 << 35)
+    /// Verbs of saying and `as`: words quoted after them are reported speech, not scare quotes.
+    static let reporting = WordRole(rawValue: 1 << 36)
 }
 
 /// A word, emoticon or emoji known to the stage.

@@ -39,6 +39,14 @@ enum RuleWords {
         aren't weren't ain't isnt wasnt arent werent
         """
 
+    /// Verbs of saying (and `as`): a short quotation after them is reported speech, not scare quotes.
+    static let reporting = """
+        as say says said saying call calls called calling term terms termed dub dubs dubbed label labels
+        labelled labeled describe describes described describing deem deems deemed brand brands branded
+        hail hails hailed praise praises praised tell tells told write writes wrote add adds added declare
+        declares declared state states stated insist insists insisted claim claims claimed
+        """
+
     static let interjections = """
         lol lolz lmao lmfao rofl roflmao haha hahaha hehe hehehe heh yay woohoo wow omg ugh argh meh yikes
         ha hah xd
@@ -58,6 +66,7 @@ enum RuleWords {
         for w in words("i you we they he she it that this there") { t.append((w, .subjectPronoun, 0)) }
         for w in words(failures) { t.append((w, .failure, 0)) }
         for w in words(copulas) { t.append((w, .copula, 0)) }
+        for w in words(reporting) { t.append((w, .reporting, 0)) }
         t += [
             ("like", .like, 0), ("too", .too, 0), ("less", .less, 0), ("least", .least, 0),
             ("never", .never, 0), ("been", .been, 0), ("so", .degreeThis, 0), ("this", .degreeThis, 0),

@@ -203,14 +203,18 @@ struct SentenceScorer {
         }
 
         // Scare quotes: one to three words in quotation marks are mentioned, not meant
-        // (legislative "idiots", magically ''significant'').
+        // (legislative "idiots", magically ''significant''). After a verb of saying or `as` they are
+        // reported speech and count (described as "very positive", called it "a disaster").
         if settings.scareQuotes {
-            var open = -1
+            var open = -1, reportedClose = -10
             for q in 0..<n where t[q].kind == .punct && t[q].mark == 34 {
                 if open < 0 { open = q; continue }
                 var words = 0
                 for k in (open + 1)..<q where t[k].kind != .punct { words += 1 }
-                if words >= 1 && words <= 3 { for k in (open + 1)..<q { valence[k] = 0 } }
+                // A quotation joined to a reported one ("very positive" and "constructive") is reported too.
+                let isReported = reported(t, open) || open - reportedClose == 1
+                    || (open - reportedClose == 2 && (has(t, open - 1, .coordinator) || t[open - 1].mark == 44))
+                if isReported { reportedClose = q } else if words >= 1 && words <= 3 { for k in (open + 1)..<q { valence[k] = 0 } }
                 open = -1
             }
         }
@@ -266,6 +270,18 @@ struct SentenceScorer {
         }
         let turns = firstWord < n && roles(t[firstWord]).contains(.turn)
         return Result(raw: sum, turns: turns, documentRaw: inDocument)
+    }
+
+    /// The quotation opening at `q` follows a verb of saying or `as` (up to one word between:
+    /// `called it "…"`, `described as "…"`).
+    private func reported(_ t: [Token], _ q: Int) -> Bool {
+        var k = q - 1, seen = 0
+        while k >= 0 && seen < 2 {
+            if t[k].kind == .punct { if t[k].mark == 44 { k -= 1; continue }; return false }
+            if has(t, k, .reporting) { return true }
+            seen += 1; k -= 1
+        }
+        return false
     }
 
     /// `like` right after a copula, or after a copula and `not` (`is like`, `it's not like`, `isn't like`).
