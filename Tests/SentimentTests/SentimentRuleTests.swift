@@ -320,6 +320,22 @@ import Testing
         #expect(Self.s(text) < 0, "\(text)")
     }
 
+    @Test(arguments: ["If the plot were good", "if only the jokes were funny", "It would work if the cast had been charming"])
+    func conditional_praiseInAnIfClause_assertsNothing(text: String) {
+        #expect(Self.s(text) <= 0, "\(text)")
+    }
+
+    @Test func conditional_endsAtTheComma() {
+        #expect(Self.s("If you like westerns, this one is wonderful") > 0.3)
+    }
+
+    @Test(arguments: ["I wanted to love this film", "We hoped to enjoy it", "I expected to be impressed"])
+    func pastDesire_isNotAchievement(text: String) {
+        let plain = text.replacingOccurrences(of: "wanted to ", with: "").replacingOccurrences(of: "hoped to ", with: "")
+            .replacingOccurrences(of: "expected to ", with: "")
+        #expect(Self.s(text) < Self.s(plain), "\(text)")
+    }
+
     // MARK: informal spelling
 
     @Test(arguments: [("lovin it", "loving it"), ("chillin' with friends, nothin better", "chilling with friends, nothing better")])

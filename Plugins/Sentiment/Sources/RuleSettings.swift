@@ -32,6 +32,8 @@ struct RuleSettings: Sendable {
     var lessNegative: Double = 0.5
     /// Multiplier of a positive word after `tries to`, `supposed to`, `meant to` (intention, not achievement).
     var attempt: Double = 0.2
+    /// Multiplier of a positive word in an `if` clause (a condition asserts nothing).
+    var conditional: Double = 0
     /// Multiplier of a positive word after `would/could/should have` (counterfactual).
     var counterfactual: Double = -0.5
     /// `like` counts only as a verb (after a subject or auxiliary), not as a preposition.

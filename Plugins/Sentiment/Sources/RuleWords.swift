@@ -75,7 +75,7 @@ enum RuleWords {
             ("tries", .attempt, 0), ("tried", .attempt, 0), ("trying", .attempt, 0),
             ("attempts", .attempt, 0), ("attempt", .attempt, 0), ("attempting", .attempt, 0),
             ("supposed", .attempt, 0), ("meant", .attempt, 0), ("wants", .attempt, 0), ("aims", .attempt, 0),
-            ("aspires", .attempt, 0), ("strains", .attempt, 0), ("strives", .attempt, 0),
+            ("aspires", .attempt, 0), ("wanted", .attempt, 0), ("hoped", .attempt, 0), ("expected", .attempt, 0), ("strains", .attempt, 0), ("strives", .attempt, 0),
             ("to", .to, 0), ("than", .than, 0), ("of", .of, 0), ("at", .at, 0), ("a", .article, 0), ("the", .article, 0),
             ("kind", .kindSort, 0), ("sort", .kindSort, 0), ("bit", .bitLittle, 0), ("little", .bitLittle, 0),
             ("only", .only, 0), ("and", [.and, .coordinator], 0), ("or", .coordinator, 0), ("nor", .coordinator, 0), ("even", .even, 0), ("for", .forAll, 0), ("all", .forAll, 0),

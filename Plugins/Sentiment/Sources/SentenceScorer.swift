@@ -331,6 +331,9 @@ struct SentenceScorer {
             if r.contains(.have), has(t, j - 1, .modal) || (j >= 1 && t[j - 1].nt) {
                 return t[j - 1].nt || (j >= 2 && isNegator(t, j - 2)) ? 1 : settings.counterfactual
             }
+            // "if it were funny", "if only the plot made sense": a condition asserts nothing (SO-CAL's
+            // irrealis blocking).
+            if r.contains(.ifWord) { return settings.conditional }
             if r.contains(.contrast) || r.contains(.concessive) { break }
             j -= 1
         }
