@@ -56,7 +56,9 @@ enum SentimentEval {
             print(row("textpiped sentiment", report.accuracy, report.macroF1, report.pearson))
             for ref in set.references { print(row(ref.name, ref.accuracy, ref.macroF1, ref.pearson)) }
             let pass = report.accuracy >= set.minAccuracy && report.pearson >= set.minPearson
-            print("    target: accuracy ≥ \(EvalContext.f3(set.minAccuracy)) and r ≥ \(EvalContext.f3(set.minPearson))  →  \(pass ? "PASS" : "FAIL")")
+            let right = Int((report.accuracy * Double(report.count)).rounded())
+            print("    target: accuracy ≥ \(EvalContext.f3(set.minAccuracy)) and r ≥ \(EvalContext.f3(set.minPearson))  →  \(pass ? "PASS" : "FAIL")"
+                  + "  (\(right) of \(report.count) right, r = \(String(format: "%.4f", report.pearson)))")
         }
     }
 }
