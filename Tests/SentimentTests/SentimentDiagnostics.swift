@@ -28,6 +28,10 @@ import Testing
         off("no attempt") { $0.attempt = 1 }
         off("no counterfactual") { $0.counterfactual = 1 }
         off("like always") { $0.likeAsVerbOnly = false }
+        off("no bare exclamation") { $0.bareExclamation = false }
+        off("no scare quotes") { $0.scareQuotes = false }
+        off("no repetition") { $0.repetition = false }
+        off("no conditional") { $0.conditional = 1 }
         for (name, s) in variants {
             let a = TestSupport.analyzer.with(s)
             let t = try SentimentEvaluation.evaluate(tweets, stage: a)

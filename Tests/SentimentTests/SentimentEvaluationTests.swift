@@ -23,22 +23,23 @@ import Testing
         return report
     }
 
-    /// VADER 3.3.2: accuracy 0.899, macro-F1 0.740, r 0.872. Reached: 0.895 / 0.733 / 0.880.
+    /// VADER 3.3.2: accuracy 0.899, macro-F1 0.740, r 0.872. Reached with this simple splitter:
+    /// 0.899 / 0.739 / 0.878 (with `segment`, as `make eval` measures: see the README).
     @Test func evaluation_onTweets_reachesVadersCorrelation() throws {
         let r = try Self.run("sentiment_tweets.jsonl")
         #expect(r.count == 4200)
-        #expect(r.accuracy >= 0.89)
-        #expect(r.macroF1 >= 0.72)
+        #expect(r.accuracy >= 0.895)
+        #expect(r.macroF1 >= 0.735)
         #expect(r.pearson >= 0.875)
     }
 
-    /// VADER 3.3.2: accuracy 0.553, macro-F1 0.406, r 0.427. Reached: 0.622 / 0.455 / 0.531.
+    /// VADER 3.3.2: accuracy 0.553, macro-F1 0.406, r 0.427. Reached: 0.625 / 0.458 / 0.535.
     @Test func evaluation_onMovieReviewSentences_beatsVader() throws {
         let r = try Self.run("sentiment_movie_reviews.jsonl")
         #expect(r.count == 10605)
-        #expect(r.accuracy >= 0.615)
-        #expect(r.macroF1 >= 0.45)
-        #expect(r.pearson >= 0.52)
+        #expect(r.accuracy >= 0.62)
+        #expect(r.macroF1 >= 0.455)
+        #expect(r.pearson >= 0.53)
     }
 
     @Test func report_computesAccuracyMacroF1AndPearson() {

@@ -125,6 +125,14 @@ import Testing
         #expect(abs(Self.s("the day was \(upper)")) > abs(Self.s("the day was \(lower)")))
     }
 
+    @Test func caps_shoutedSentenceInALowerCaseDocument_isEmphasis() {
+        let text = "I was fine this morning. THIS IS BAD!"
+        let first = "I was fine this morning.".utf8.count
+        let spans = [Sentence(start: 0, end: first, block: 0), Sentence(start: first + 1, end: text.utf8.count, block: 0)]
+        let inDocument = TestSupport.analyzer.analyze(text: text, sentences: spans).sentences[1].score
+        #expect(inDocument < Self.s("THIS IS BAD!"))
+    }
+
     @Test func caps_whenWholeSentenceShouts_isNoEmphasis() {
         #expect(Self.s("THE DAY WAS GOOD") == Self.s("the day was good"))
     }
@@ -247,6 +255,175 @@ import Testing
 
     @Test func hashtag_isAWord() {
         #expect(Self.s("#love") > 0.05)
+    }
+
+    // MARK: negation — auxiliaries that ask, verbs of failure, litotes
+
+    @Test(arguments: [
+        "Wouldn't that be great?",
+        "Only one more follower, wouldn't that be great?!",
+        "Isn't it lovely?",
+        "Don't you love it?",
+        "so doesn't he look happy?",
+    ])
+    func negatedAuxiliary_beforeItsSubjectInAQuestion_asksRatherThanDenies(text: String) {
+        #expect(Self.s(text) > 0.05, "\(text)")
+    }
+
+    @Test(arguments: [
+        ("It isn't lovely.", "It is lovely."),
+        ("It isn't lovely, is it?", "It is lovely, is it?"),
+        ("Why isn't the show good?", "Why is the show good?"),
+    ])
+    func negatedAuxiliary_notBeforeASubject_stillNegates(negated: String, plain: String) {
+        #expect(Self.s(negated) < 0, "\(negated)")
+        #expect(Self.s(plain) > 0, "\(plain)")
+    }
+
+    @Test(arguments: [
+        "It fails to be funny",
+        "The sequel failed to impress",
+        "He forgets to be charming",
+        "She refuses to be helpful",
+        "They were unable to enjoy it",
+    ])
+    func failureVerb_beforeTo_negatesWhatFollows(text: String) {
+        #expect(Self.s(text) < -0.05, "\(text)")
+    }
+
+    @Test func failureVerb_withNothingToNegate_keepsItsOwnValence() {
+        #expect(Self.s("The film fails.") < -0.05)
+        // "never fails to": two negations cancel.
+        #expect(Self.s("It never fails to impress") > 0.05)
+    }
+
+    @Test(arguments: [
+        ("unoriginal", "original"), ("uninteresting", "interesting"), ("unimaginative", "imaginative"),
+        ("implausible", "plausible"), ("inelegant", "elegant"), ("valueless", "value"),
+    ])
+    func negativeAffix_onAPositiveBase_readsNegated(word: String, base: String) {
+        #expect(Self.s("a \(base) story") > 0.05, "\(base)")
+        #expect(Self.s("a \(word) story") < -0.05, "\(word)")
+    }
+
+    @Test(arguments: ["unlike the book", "invaluable help", "topless bar"])
+    func negativeAffix_whereThePrefixIsNoNegation_isNotNegated(text: String) {
+        #expect(Self.s(text) >= 0, "\(text)")
+    }
+
+    @Test func negativeAffix_negatedAgain_isLitotes() {
+        #expect(Self.s("not unpleasant") > 0.05)
+    }
+
+    @Test(arguments: ["It would have been a great film", "It could have been a great film", "It should have been funny"])
+    func counterfactual_modalHave_turnsPraiseIntoComplaint(text: String) {
+        #expect(Self.s(text) < 0, "\(text)")
+    }
+
+    @Test(arguments: ["If the plot were good", "if only the jokes were funny", "It would work if the cast had been charming"])
+    func conditional_praiseInAnIfClause_assertsNothing(text: String) {
+        #expect(Self.s(text) <= 0, "\(text)")
+    }
+
+    @Test func conditional_endsAtTheComma() {
+        #expect(Self.s("If you like westerns, this one is wonderful") > 0.3)
+    }
+
+    @Test(arguments: ["I wanted to love this film", "We hoped to enjoy it", "I expected to be impressed"])
+    func pastDesire_isNotAchievement(text: String) {
+        let plain = text.replacingOccurrences(of: "wanted to ", with: "").replacingOccurrences(of: "hoped to ", with: "")
+            .replacingOccurrences(of: "expected to ", with: "")
+        #expect(Self.s(text) < Self.s(plain), "\(text)")
+    }
+
+    // MARK: informal spelling
+
+    @Test(arguments: [("lovin it", "loving it"), ("chillin' with friends, nothin better", "chilling with friends, nothing better")])
+    func droppedG_isReadAsTheFullWord(informal: String, full: String) {
+        #expect(Self.s(informal) == Self.s(full), "\(informal)")
+    }
+
+    @Test(arguments: ["ahahaha", "hahahahaha", "bwahahaha", "hehehehe", "lolol"])
+    func laughter_isReadAsLaughter(word: String) {
+        #expect(Self.s("that was \(word)") > 0.05, "\(word)")
+    }
+
+    @Test(arguments: ["ahead", "hahn", "lola", "behave"])
+    func laughter_doesNotCatchOrdinaryWords(word: String) {
+        #expect(Self.s("that was \(word)") == 0, "\(word)")
+    }
+
+    // MARK: bare exclamation, scare quotes
+
+    @Test(arguments: ["Got the tickets!", "See you tonight!!", "Pizza time!"])
+    func exclamation_withoutSentimentWords_isMildExcitement(text: String) {
+        let v = Self.s(text)
+        #expect(v > 0.05 && v < 0.3, "\(text) → \(v)")
+    }
+
+    @Test(arguments: ["Don't touch it!", "Where is it?!", "The meeting is at ten."])
+    func exclamation_withNegationOrQuestion_orWithout_isNoExcitement(text: String) {
+        #expect(Self.s(text) == 0, "\(text)")
+    }
+
+    @Test func exclamationOnlySentence_doesNotOutweighARealOpinion() throws {
+        let text = "This is awful. See you there!"
+        let a = TestSupport.analyzer
+        let first = "This is awful.".utf8.count
+        let r = a.analyze(text: text, sentences: [Sentence(start: 0, end: first, block: 0), Sentence(start: first + 1, end: text.utf8.count, block: 0)])
+        let alone = a.analyze(text: "This is awful.", sentences: [Sentence(start: 0, end: first, block: 0)])
+        #expect(r.score == alone.score)
+        #expect((r.sentences.last?.score ?? 0) > 0)
+    }
+
+    @Test(arguments: [
+        ("Granholm talks about legislative \"idiots\" today", "Granholm talks about legislative idiots today"),
+        ("it is magically ''significant'' because of that", "it is magically significant because of that"),
+        ("the “perfect” plan", "the perfect plan"),
+    ])
+    func scareQuotes_fewQuotedWords_areMentionedNotMeant(quoted: String, plain: String) {
+        #expect(Self.s(quoted) == 0, "\(quoted)")
+        #expect(Self.s(plain) != 0, "\(plain)")
+    }
+
+    @Test(arguments: [
+        "The talks were described as “very positive” and “constructive” by both sides",
+        "He called it \"a disaster\"",
+        "Critics hailed it as \"brilliant\"",
+    ])
+    func quotes_afterAVerbOfSaying_areReportedSpeechAndCount(text: String) {
+        let plain = text.replacingOccurrences(of: "\"", with: "").replacingOccurrences(of: "“", with: "").replacingOccurrences(of: "”", with: "")
+        #expect(Self.s(text) == Self.s(plain), "\(text)")
+        #expect(Self.s(text) != 0)
+    }
+
+    @Test func quotes_aroundALongerStretch_countAsSaid() {
+        #expect(Self.s("She said \"this is a truly wonderful day\"") > 0.05)
+    }
+
+    // MARK: repetition
+
+    static func sentences(_ parts: [String]) -> (String, [Sentence]) {
+        var spans: [Sentence] = [], at = 0
+        for p in parts { spans.append(Sentence(start: at, end: at + p.utf8.count, block: 0)); at += p.utf8.count + 1 }
+        return (parts.joined(separator: " "), spans)
+    }
+
+    @Test func repetition_repeatedWordCountsLessInTheDocument_notInItsSentence() {
+        let (text, spans) = Self.sentences(["It was fun.", "It was fun.", "It was fun."])
+        var off = RuleSettings(); off.repetition = false
+        let with = TestSupport.analyzer.analyze(text: text, sentences: spans)
+        let without = TestSupport.analyzer.with(off).analyze(text: text, sentences: spans)
+        #expect(with.score < without.score)
+        #expect(with.score > 0.05)
+        #expect(with.sentences.map(\.score) == without.sentences.map(\.score))
+        #expect(Set(with.sentences.map(\.score)).count == 1)
+    }
+
+    @Test(arguments: ["See you :) Bye :)", "haha ok haha"])
+    func repetition_emoticonsAndInterjections_keepTheirValue(text: String) {
+        var off = RuleSettings(); off.repetition = false
+        #expect(Self.s(text) == TestSupport.score(text, TestSupport.analyzer.with(off)), "\(text)")
     }
 
     @Test func neutralText_isNeutral() {

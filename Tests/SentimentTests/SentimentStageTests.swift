@@ -11,7 +11,7 @@ import Testing
         #expect(f.requires == [.sentences])
         #expect(f.provides == [.sentiment])
         #expect(f.resourceBundle == "textpiped_SentimentPlugin.resources")
-        #expect(f.options.map(\.name) == ["lexicon", "words", "positive_threshold", "negative_threshold", "alpha", "ignore_entities"])
+        #expect(f.options.map(\.name) == ["lexicon", "words", "positive_threshold", "negative_threshold", "alpha", "ignore_entities", "targets", "target_labels"])
     }
 
     @Test func makeStage_withoutResourceDirectory_throwsConfigIssue() {

@@ -39,6 +39,8 @@ import Testing
         ("one — two", "w,w"),
         ("(aside) yes", "(w(w"),
         ("Ça va très bien", "wwww"),
+        ("say \"hi\" and ''bye''", "w\"w\"w\"w\""),
+        ("the “best” one", "w\"w\"w"),
     ])
     func tokenize_splitsIntoWordsSymbolsAndMarks(text: String, expected: String) {
         #expect(Self.kinds(text) == expected, "\(text)")

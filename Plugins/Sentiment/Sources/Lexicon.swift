@@ -62,6 +62,16 @@ struct WordRole: OptionSet, Sendable, Hashable {
     static let coordinator = WordRole(rawValue: 1 << 31)
     /// `lol`, `haha`, `ugh`, `wow`: discourse markers, outside the scope of a negation.
     static let interjection = WordRole(rawValue: 1 << 32)
+    /// `you`, `it`, `that`, `he`…: after a negated auxiliary in a question, the auxiliary asks
+    /// ("Wouldn't that be great?") instead of denying.
+    static let subjectPronoun = WordRole(rawValue: 1 << 33)
+    /// `fails`, `forgets`, `neglects`, `refuses`, `unable`: before `to`, a negation of what follows
+    /// ("fails to be funny").
+    static let failure = WordRole(rawValue: 1 << 34)
+    /// Forms of `be` (`is`, `it's`, `isn't`): `like` after them is a preposition.
+    static let copula = WordRole(rawValue: 1 << 35)
+    /// Verbs of saying and `as`: words quoted after them are reported speech, not scare quotes.
+    static let reporting = WordRole(rawValue: 1 << 36)
 }
 
 /// A word, emoticon or emoji known to the stage.

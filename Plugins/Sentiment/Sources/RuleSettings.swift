@@ -11,6 +11,13 @@ struct RuleSettings: Sendable {
     var elongation: Double = 0.293
     /// Added per `!` (at most four), in the direction of the sentence (VADER's 0.292).
     var exclamation: Double = 0.292
+    /// A sentence with `!` but no sentiment word, question or negation counts as mildly positive
+    /// (excitement): one exclamation step per mark.
+    var bareExclamation = true
+    /// One to three words in quotation marks carry no sentiment (scare quotes, titles, mentions).
+    var scareQuotes = true
+    /// The nth occurrence of the same sentiment word in a document counts 1/n.
+    var repetition = true
     /// Multiplier of a sentence that asks one question (and has no `!`).
     var question: Double = 0.7
     /// Added per `?` (at most three) when a sentence has two or more (VADER's 0.18).
@@ -25,6 +32,8 @@ struct RuleSettings: Sendable {
     var lessNegative: Double = 0.5
     /// Multiplier of a positive word after `tries to`, `supposed to`, `meant to` (intention, not achievement).
     var attempt: Double = 0.2
+    /// Multiplier of a positive word in an `if` clause (a condition asserts nothing).
+    var conditional: Double = 0
     /// Multiplier of a positive word after `would/could/should have` (counterfactual).
     var counterfactual: Double = -0.5
     /// `like` counts only as a verb (after a subject or auxiliary), not as a preposition.

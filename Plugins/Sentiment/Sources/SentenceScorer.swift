@@ -8,15 +8,30 @@ struct SentenceScorer {
     private(set) var valence: [Double] = []
     /// Tokens inside a matched multi-word expression, whose words no longer act as negators.
     private var inPhrase: [Bool] = []
-    /// Index of a negated auxiliary opening a question ("Wouldn't that be great?"), which does not negate.
-    private var rhetorical = -1
+    /// The document has lower-case words (an ALL-CAPS sentence in it is emphasis).
+    var documentHasLower = false
+    /// Per token: 1, or 1/n for the nth use of a word in the document (counts in the document score only).
+    private var repeatFactor: [Double] = []
+    /// How often each lexicon entry has carried sentiment so far in the document (repetition rule).
+    private var seen: [Int32: Int] = [:]
+    /// Negated auxiliaries that ask rather than deny ("Wouldn't that be great?", "isn't it lovely?"):
+    /// they open a question or stand before its subject, and do not negate.
+    private var asks: [Bool] = []
 
     init(lexicon: Lexicon, settings: RuleSettings) {
         self.lexicon = lexicon; self.settings = settings; valence.reserveCapacity(64)
     }
 
     /// Result for one sentence: the raw valence sum, and whether it opens with a turn (`But`, `However`).
-    struct Result { var raw: Double; var turns: Bool }
+    struct Result {
+        var raw: Double
+        var turns: Bool
+        /// The raw sum as it counts in the document: repeated words count 1/n (see `RuleSettings.repetition`).
+        var documentRaw: Double
+        /// The raw score comes only from exclamation marks (no sentiment word): it counts in the
+        /// document only when no other sentence carries sentiment.
+        var excitementOnly = false
+    }
 
     @inline(__always)
     private func roles(_ t: Token) -> WordRole { t.roles }
@@ -29,7 +44,7 @@ struct SentenceScorer {
     @inline(__always)
     private func isNegator(_ t: [Token], _ i: Int) -> Bool {
         guard t[i].kind == .word else { return false }
-        if i == rhetorical || (i < inPhrase.count && inPhrase[i]) { return false }
+        if (i < asks.count && asks[i]) || (i < inPhrase.count && inPhrase[i]) { return false }
         if t[i].nt { return true }
         let r = roles(t[i])
         if r.contains(.negator) {
@@ -38,6 +53,7 @@ struct SentenceScorer {
             return true
         }
         if r.contains(.least) { return !(has(t, i - 1, .at) || has(t, i - 1, .booster)) }
+        if r.contains(.failure) { return has(t, i + 1, .to) }
         return false
     }
 
@@ -80,18 +96,22 @@ struct SentenceScorer {
     mutating func score(_ t: [Token]) -> Result {
         let n = t.count
         valence.removeAll(keepingCapacity: true)
+        repeatFactor.removeAll(keepingCapacity: true)
+        repeatFactor.append(contentsOf: repeatElement(1, count: n))
         valence.append(contentsOf: repeatElement(0, count: n))
         inPhrase.removeAll(keepingCapacity: true)
         inPhrase.append(contentsOf: repeatElement(false, count: n))
-        if n == 0 { return Result(raw: 0, turns: false) }
+        if n == 0 { return Result(raw: 0, turns: false, documentRaw: 0) }
 
-        rhetorical = -1
-        if let f = t.firstIndex(where: { $0.kind == .word }), t[f].nt, t.contains(where: { $0.kind == .punct && $0.mark == 63 }) {
-            rhetorical = f
+        asks.removeAll(keepingCapacity: true)
+        asks.append(contentsOf: repeatElement(false, count: n))
+        if let q = t.lastIndex(where: { $0.kind == .punct && $0.mark == 63 }) {
+            let f = t.firstIndex(where: { $0.kind == .word }) ?? n
+            for k in 0..<q where t[k].kind == .word && t[k].nt && (k == f || has(t, k + 1, .subjectPronoun)) { asks[k] = true }
         }
         var anyCaps = false, anyLower = false
         for x in t where x.kind == .word { if x.caps { anyCaps = true } else if x.lower { anyLower = true } }
-        let mixedCaps = anyCaps && anyLower
+        let mixedCaps = anyCaps && (anyLower || documentHasLower)
 
         var i = 0
         var skipUntil = 0
@@ -111,10 +131,13 @@ struct SentenceScorer {
                 // Modifiers with a valence of their own ("incredible", "no", "lack") lend it only when
                 // nothing they could modify follows.
                 if r.contains(.booster), followedByValence(t, i, span: 1) { continue }
-                if r.contains(.negator) || t[i].nt, followedByValence(t, i, span: 3) { continue }
+                if r.contains(.negator) || t[i].nt || (r.contains(.failure) && has(t, i + 1, .to)), followedByValence(t, i, span: 3) { continue }
                 if r.contains(.kindSort), has(t, i + 1, .of) { continue }
                 // "like" is a verb after a subject or auxiliary ("I like it"), else a preposition.
-                if r.contains(.like), settings.likeAsVerbOnly, !(has(t, i - 1, .likeSubject) || isNegator(t, max(0, i - 1))) { continue }
+                // After a copula it is a preposition even when negated ("it's not like I'm jealous",
+                // "that's not like me"): the negation then reaches the words that follow.
+                if r.contains(.like), settings.likeAsVerbOnly,
+                   !(has(t, i - 1, .likeSubject) || isNegator(t, max(0, i - 1))) || afterCopula(t, i) { continue }
             }
             let sign: Double = v > 0 ? 1 : -1
             if mixedCaps && t[i].caps { v += sign * settings.capsBoost }
@@ -168,7 +191,32 @@ struct SentenceScorer {
             if settings.excess != 1, tooXTo(t, i) { v *= settings.negation }
             // Intention and counterfactual within the clause before the word.
             if v > 0 { v *= irrealis(t, i) }
+            if settings.repetition, t[i].entry >= 0, t[i].kind == .word, !r.contains(.interjection) {
+                // The nth use of the same word in a document counts 1/n (SO-CAL's rule): "fun, fun,
+                // fun, fun" is emphasis, not four opinions. Emoticons, emoji and interjections are
+                // expressive marks, not opinions, and keep their full value.
+                let n = (seen[t[i].entry] ?? 0) + 1
+                seen[t[i].entry] = n
+                if n > 1 { repeatFactor[i] = 1 / Double(n) }
+            }
             valence[i] = v
+        }
+
+        // Scare quotes: one to three words in quotation marks are mentioned, not meant
+        // (legislative "idiots", magically ''significant''). After a verb of saying or `as` they are
+        // reported speech and count (described as "very positive", called it "a disaster").
+        if settings.scareQuotes {
+            var open = -1, reportedClose = -10
+            for q in 0..<n where t[q].kind == .punct && t[q].mark == 34 {
+                if open < 0 { open = q; continue }
+                var words = 0
+                for k in (open + 1)..<q where t[k].kind != .punct { words += 1 }
+                // A quotation joined to a reported one ("very positive" and "constructive") is reported too.
+                let isReported = reported(t, open) || open - reportedClose == 1
+                    || (open - reportedClose == 2 && (has(t, open - 1, .coordinator) || t[open - 1].mark == 44))
+                if isReported { reportedClose = q } else if words >= 1 && words <= 3 { for k in (open + 1)..<q { valence[k] = 0 } }
+                open = -1
+            }
         }
 
         // Contrast inside the sentence.
@@ -200,17 +248,45 @@ struct SentenceScorer {
             }
         }
 
-        var sum = 0.0
-        for v in valence { sum += v }
+        var sum = 0.0, inDocument = 0.0
+        for k in 0..<n { sum += valence[k]; inDocument += valence[k] * repeatFactor[k] }
         // Punctuation: questions dampen, exclamation marks strengthen.
         var bangs = 0, questions = 0
         for x in t where x.kind == .punct { if x.mark == 33 { bangs += 1 } else if x.mark == 63 { questions += 1 } }
-        if questions == 1 && bangs == 0 { sum *= settings.question }
-        // "??", "?!?": incredulity, an emphasis like "!".
-        if sum != 0 && questions >= 2 { sum += (sum > 0 ? 1 : -1) * Double(min(questions, 3)) * settings.questions }
-        if sum != 0 && bangs > 0 { sum += (sum > 0 ? 1 : -1) * Double(min(bangs, 4)) * settings.exclamation }
+        func emphasise(_ x: inout Double) {
+            if questions == 1 && bangs == 0 { x *= settings.question }
+            // "??", "?!?": incredulity, an emphasis like "!".
+            if x != 0 && questions >= 2 { x += (x > 0 ? 1 : -1) * Double(min(questions, 3)) * settings.questions }
+            if x != 0 && bangs > 0 { x += (x > 0 ? 1 : -1) * Double(min(bangs, 4)) * settings.exclamation }
+        }
+        emphasise(&sum)
+        emphasise(&inDocument)
+        // "Got the interwebs!": an exclamation with no sentiment word, no question and no negation is
+        // excitement, mildly positive.
+        if sum == 0 && bangs > 0 && questions == 0 && settings.bareExclamation
+                    && !t.indices.contains(where: { t[$0].kind == .word && (t[$0].nt || roles(t[$0]).contains(.negator)) }) {
+            sum = Double(min(bangs, 4)) * settings.exclamation
+            return Result(raw: sum, turns: false, documentRaw: sum, excitementOnly: true)
+        }
         let turns = firstWord < n && roles(t[firstWord]).contains(.turn)
-        return Result(raw: sum, turns: turns)
+        return Result(raw: sum, turns: turns, documentRaw: inDocument)
+    }
+
+    /// The quotation opening at `q` follows a verb of saying or `as` (up to one word between:
+    /// `called it "…"`, `described as "…"`).
+    private func reported(_ t: [Token], _ q: Int) -> Bool {
+        var k = q - 1, seen = 0
+        while k >= 0 && seen < 2 {
+            if t[k].kind == .punct { if t[k].mark == 44 { k -= 1; continue }; return false }
+            if has(t, k, .reporting) { return true }
+            seen += 1; k -= 1
+        }
+        return false
+    }
+
+    /// `like` right after a copula, or after a copula and `not` (`is like`, `it's not like`, `isn't like`).
+    private func afterCopula(_ t: [Token], _ i: Int) -> Bool {
+        has(t, i - 1, .copula) || (isNegator(t, i - 1) && has(t, i - 2, .copula))
     }
 
     private func nextComma(_ t: [Token], after q: Int) -> Int? {
@@ -255,6 +331,9 @@ struct SentenceScorer {
             if r.contains(.have), has(t, j - 1, .modal) || (j >= 1 && t[j - 1].nt) {
                 return t[j - 1].nt || (j >= 2 && isNegator(t, j - 2)) ? 1 : settings.counterfactual
             }
+            // "if it were funny", "if only the plot made sense": a condition asserts nothing (SO-CAL's
+            // irrealis blocking).
+            if r.contains(.ifWord) { return settings.conditional }
             if r.contains(.contrast) || r.contains(.concessive) { break }
             j -= 1
         }

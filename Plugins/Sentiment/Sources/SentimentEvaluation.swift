@@ -80,6 +80,21 @@ public enum SentimentEvaluation {
         return report(predicted: predicted, labels: labels, gold: records)
     }
 
+    /// Runs `pipeline` (for example `segment` then `sentiment`) on every record, one document each,
+    /// and scores the document sentiment it produces.
+    public static func evaluate(_ records: [Record], pipeline: [any Stage]) throws -> Report {
+        var predicted: [Double] = []
+        var labels: [String] = []
+        predicted.reserveCapacity(records.count); labels.reserveCapacity(records.count)
+        for r in records {
+            var d = Document(text: r.text)
+            for stage in pipeline { try stage.process(&d) }
+            predicted.append(d.sentiment?.score ?? 0)
+            labels.append(d.sentiment?.label ?? "neutral")
+        }
+        return report(predicted: predicted, labels: labels, gold: records)
+    }
+
     public static func report(predicted: [Double], labels: [String], gold: [Record]) -> Report {
         let n = gold.count
         guard n > 0 else { return Report(count: 0, accuracy: 0, macroF1: 0, pearson: 0) }

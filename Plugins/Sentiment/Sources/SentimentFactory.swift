@@ -16,6 +16,8 @@ public struct SentimentFactory: StageFactory {
         OptionSpec("negative_threshold", .double(-1...0), default: "-0.05", "scores at or below this are labelled negative"),
         OptionSpec("alpha", .double(0.1...1000), default: "15", "normalisation constant: score = x / sqrt(x² + alpha) for a valence sum x"),
         OptionSpec("ignore_entities", .bool, default: "true", "words inside entities found by an earlier `entities` stage (names, URLs, dates) carry no sentiment"),
+        OptionSpec("targets", .bool, default: "false", "per-entity sentiment (needs an earlier `entities` stage): result.sentiment_targets lists each entity with the sentiment of the sentences that mention it"),
+        OptionSpec("target_labels", .stringList, default: "[" + SentimentAnalyzer.defaultTargetLabels.joined(separator: ", ") + "]", "entity labels that get a `targets` entry"),
     ]
 
     public func makeStage(options: StageOptions, context: StageContext) throws -> any Stage {
@@ -59,6 +61,8 @@ public struct SentimentFactory: StageFactory {
         if issues.count > 1 { throw ConfigIssues(issues) }
         return SentimentAnalyzer(lexicon: Lexicon(terms: terms), positiveThreshold: pos, negativeThreshold: neg,
                                  alpha: options.double("alpha", default: 15),
-                                 ignoreEntities: options.bool("ignore_entities", default: true))
+                                 ignoreEntities: options.bool("ignore_entities", default: true),
+                                 targets: options.bool("targets", default: false),
+                                 targetLabels: options.stringList("target_labels", default: SentimentAnalyzer.defaultTargetLabels))
     }
 }

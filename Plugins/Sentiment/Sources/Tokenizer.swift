@@ -181,6 +181,7 @@ struct Tokenizer {
                     }
                 case .dash: out.append(punct(44))
                 case .ellipsis: out.append(punct(46))
+                case .quote where cp == 0x201C || cp == 0x201D: out.append(punct(34))
                 default: break
                 }
                 j += w
@@ -205,6 +206,8 @@ struct Tokenizer {
             }
             switch c {
             case 33, 63, 46: out.append(punct(c))                 // ! ? .
+            case 34: out.append(punct(34))                        // "
+            case 39 where j + 1 < end && b[j + 1] == 39: out.append(punct(34)); j += 1  // '' as "
             case 44, 59, 58: out.append(punct(44))                // , ; :
             case 45 where j + 1 < end && b[j + 1] == 45: out.append(punct(44)); j += 1  // --
             case 45 where len == 1: out.append(punct(44))        // a lone dash
@@ -278,7 +281,17 @@ struct Tokenizer {
             entry = lexicon.findLowercased(b.baseAddress! + s, n)
             let nt = n >= 3 && ASCII.lower(b[e - 1]) == 116 && b[e - 2] == 39 && ASCII.lower(b[e - 3]) == 110
             let superlative = n >= 6 && ASCII.lower(b[e - 1]) == 116 && ASCII.lower(b[e - 2]) == 115 && ASCII.lower(b[e - 3]) == 101
-            if entry >= 0 || !(superlative || Tokenizer.hasRun(b, s, e) || (n >= 3 && b[s + 1] == 45) || (n >= 4 && b[s + 2] == 45)) {
+            let droppedG = n >= 4 && ASCII.lower(b[e - 1]) == 110 && ASCII.lower(b[e - 2]) == 105
+            if entry < 0, n >= 6, let (base, v) = negativeAffix(b.baseAddress! + s, n) {
+                // "unoriginal", "implausible", "charmless": a positive base with a negating affix.
+                var token = filled(Token(kind: .word, entry: base, mark: 0, caps: upper >= 2 && lowerCount == 0, lower: lowerCount > 0,
+                                         nt: false, elongated: false))
+                token.valence = v; token.roles = []
+                out.append(token)
+                return
+            }
+            if entry >= 0 || !(superlative || droppedG || Tokenizer.hasRun(b, s, e) || (n >= 3 && b[s + 1] == 45) || (n >= 4 && b[s + 2] == 45)
+                               || Tokenizer.laughter(b, s, e) != nil) {
                 out.append(filled(Token(kind: .word, entry: entry, mark: 0, caps: upper >= 2 && lowerCount == 0, lower: lowerCount > 0,
                                         nt: nt, elongated: false)))
                 return
@@ -298,6 +311,21 @@ struct Tokenizer {
             // "biggest" → "big".
             entry = superlativeBase(kn)
         }
+        if entry < 0, kn >= 4, key[kn - 1] == 110, key[kn - 2] == 105 {
+            // Dropped g: "lovin", "chillin'", "nothin" are looked up as "loving", "chilling", "nothing".
+            alt.removeAll(keepingCapacity: true)
+            alt.append(contentsOf: key); alt.append(103)
+            entry = lexicon.find(alt)
+        }
+        if entry < 0, let base = key.withUnsafeBufferPointer({ Tokenizer.laughter($0, 0, kn) }) {
+            // "ahahaha", "bwahaha", "hehehehe", "lolol": laughter, looked up as "haha" / "lol".
+            entry = lexicon.find(base)
+        }
+        var negatedValence: Float? = nil
+        if entry < 0, kn >= 6, let (base, v) = key.withUnsafeBufferPointer({ negativeAffix($0.baseAddress!, kn) }) {
+            // "unoriginal", "implausible", "charmless": a positive base with a negating affix.
+            entry = base; negatedValence = v
+        }
         if entry < 0, hasRun(3) {
             // "soooo" → "soo" → "so"
             for keep in [2, 1] {
@@ -306,9 +334,42 @@ struct Tokenizer {
                 if e2 >= 0 { entry = e2; elongated = true; break }
             }
         }
-        out.append(filled(Token(kind: .word, entry: entry, mark: 0, caps: upper >= 2 && lowerCount == 0, lower: lowerCount > 0,
-                                nt: nt, elongated: elongated)))
+        var token = filled(Token(kind: .word, entry: entry, mark: 0, caps: upper >= 2 && lowerCount == 0, lower: lowerCount > 0,
+                                 nt: nt, elongated: elongated))
+        if let v = negatedValence { token.valence = v; token.roles = [] }
+        out.append(token)
     }
+
+    /// Prefixes `un`, `in`, `im` and the suffix `less` turn a positive base the lexicon knows into its
+    /// opposite when the whole word is unknown: "unoriginal", "uninteresting", "implausible",
+    /// "inelegant", "graceless" (valence × the negation factor −0.74). Words whose prefix is not a
+    /// negation are excepted ("unlike", "invaluable", "inflammable").
+    private func negativeAffix(_ p: UnsafePointer<UInt8>, _ kn: Int) -> (Int32, Float)? {
+        guard kn >= 6 else { return nil }
+        func positive(_ from: Int, _ to: Int) -> Int32? {
+            let e = lexicon.findLowercased(p + from, to - from)
+            guard e >= 0 else { return nil }
+            let x = lexicon.entries[Int(e)]
+            return x.valence >= 0.5 && x.roles.isEmpty && !x.isSymbol ? e : nil
+        }
+        let c0 = ASCII.lower(p[0]), c1 = ASCII.lower(p[1])
+        var base: Int32? = nil
+        if c0 == 117, c1 == 110 { base = positive(2, kn) }
+        else if c0 == 105, c1 == 110 || c1 == 109 {
+            if !Tokenizer.notNegatingPrefix.contains(where: { w in w.count == kn && (0..<kn).allSatisfy { ASCII.lower(p[$0]) == w[$0] } }) {
+                base = positive(2, kn)
+            }
+        }
+        if base == nil, ASCII.lower(p[kn - 4]) == 108, ASCII.lower(p[kn - 3]) == 101, ASCII.lower(p[kn - 2]) == 115, ASCII.lower(p[kn - 1]) == 115 {
+            // "-less" only after a clearly positive noun ("graceless", not "topless").
+            if let e = positive(0, kn - 4), lexicon.entries[Int(e)].valence >= 1 { base = e }
+        }
+        guard let e = base else { return nil }
+        return (e, lexicon.entries[Int(e)].valence * Tokenizer.affixNegation)
+    }
+
+    static let affixNegation: Float = -0.74
+    private static let notNegatingPrefix: [[UInt8]] = ["invaluable", "inflammable", "income", "intend", "intends", "inside"].map { Array($0.utf8) }
 
     private mutating func superlativeBase(_ kn: Int) -> Int32 {
         let stem = kn - 3
@@ -322,6 +383,29 @@ struct Tokenizer {
         if e < 0, key[stem - 1] == 105 { e = probe(stem - 1, [121]) }         // i → y
         if e < 0, stem >= 3, key[stem - 1] == key[stem - 2] { e = probe(stem - 1, []) }  // doubled consonant
         return e
+    }
+
+    private static let haha: [UInt8] = Array("haha".utf8), lol: [UInt8] = Array("lol".utf8)
+
+    /// The lexicon key of a laughter word the lexicon may lack: `(a|bwa|mwa|mua)?` then at least two
+    /// `h` + vowel pairs and an optional final `h` ("ahahaha", "hehehe", "bwahahah") → `haha`;
+    /// `lo(lo)+l` ("lolol") → `lol`. Nil for other words (fails on the first byte that does not fit).
+    static func laughter(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> [UInt8]? {
+        let n = e - s
+        guard n >= 4 else { return nil }
+        var k = s
+        if ASCII.lower(b[k]) == 108 {   // l
+            guard n >= 5, n % 2 == 1 else { return nil }
+            while k < e { if ASCII.lower(b[k]) != ((k - s) % 2 == 0 ? 108 : 111) { return nil }; k += 1 }
+            return lol
+        }
+        // Optional lead-in: "a", "bwa", "mwa", "mua", "mu".
+        var lead = 0
+        while lead < 3, k < e, [97, 98, 109, 119, 117].contains(ASCII.lower(b[k])) { k += 1; lead += 1 }
+        var pairs = 0
+        while k + 1 < e, ASCII.lower(b[k]) == 104, [97, 101, 105, 111].contains(ASCII.lower(b[k + 1])) { pairs += 1; k += 2 }
+        if k < e, ASCII.lower(b[k]) == 104 { k += 1 }
+        return pairs >= 2 && k == e ? haha : nil
     }
 
     /// Start of the last part of a stuttered word (`h-happy`, `I-i-it's`): every part before it is a
