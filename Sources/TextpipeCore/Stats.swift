@@ -101,8 +101,10 @@ public final class Stats: @unchecked Sendable {
         if let nanos { p.latency.record(nanos: nanos) }
     }
 
+    private static let codes = ErrorCode.allCases
+
     @inline(__always)
-    static func index(of code: ErrorCode) -> Int { ErrorCode.allCases.firstIndex(of: code)! }
+    static func index(of code: ErrorCode) -> Int { codes.firstIndex(of: code)! }
 
     /// Requests answered so far.
     public var requestCount: Int { total.value }
