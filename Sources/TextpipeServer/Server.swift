@@ -149,12 +149,19 @@ public final class Server: @unchecked Sendable {
                     try channel.pipeline.syncOperations.addHandler(MetricsHTTPHandler(state: state, peer: peer))
                 }
             }
-        if let fd = inheritedMetrics {
-            metricsChannel = try metricsBootstrap.withBoundSocket(fd.fd).wait()
-            log(.info, "serving metrics over HTTP", ["path": fd.path, "fd": String(fd.fd)])
-        } else if let path = config.metricsSocket {
-            metricsChannel = try bindOwned(metricsBootstrap, path: path, mode: config.metricsSocketMode)
-            log(.info, "serving metrics over HTTP", ["path": path])
+        do {
+            if let fd = inheritedMetrics {
+                metricsChannel = try metricsBootstrap.withBoundSocket(fd.fd).wait()
+                log(.info, "serving metrics over HTTP", ["path": fd.path, "fd": String(fd.fd)])
+            } else if let path = config.metricsSocket {
+                metricsChannel = try bindOwned(metricsBootstrap, path: path, mode: config.metricsSocketMode)
+                log(.info, "serving metrics over HTTP", ["path": path])
+            }
+        } catch {
+            // Do not leave the request socket behind when the daemon cannot start.
+            try? serverChannel?.close().wait()
+            for path in ownedSocketFiles { unlink(path) }
+            throw error
         }
 
         log(.info, "serving", [

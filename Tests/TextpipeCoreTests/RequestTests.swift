@@ -56,7 +56,7 @@ import StageKit
         Case(line: #"{"id":8,"text":"a","offsets":"bytes"}"#, id: .number("8"), expect: .fail(.badRequest, "'offsets' must be one of codepoint, utf8, utf16")),
         Case(line: #"{"id":8,"text":"a","offsets":16}"#, id: .number("8"), expect: .fail(.badRequest, "'offsets' must be one of")),
         Case(line: #"{"id":8,"text":"a","offsets":"UTF16"}"#, id: .number("8"), expect: .fail(.badRequest, "'offsets' must be one of")),
-        Case(line: #"{"id":9,"text":"a","extra":1}"#, id: .number("9"), expect: .fail(.badRequest, "unknown field 'extra' (known: id, op, pipeline, text, offsets)")),
+        Case(line: #"{"id":9,"text":"a","extra":1}"#, id: .number("9"), expect: .fail(.badRequest, "unknown field 'extra' (known: id, op, pipeline, text, offsets, source_offsets, faq_jsonld)")),
         Case(line: #"{"extra":1,"id":13}"#, id: .number("13"), expect: .fail(.badRequest, "unknown field 'extra'")),
         Case(line: #"{"id":10,"text":"a","text":"b"}"#, id: .number("10"), expect: .fail(.badRequest, "field 'text' appears twice")),
         Case(line: #"{"id":11,"op":"health","op":"health"}"#, id: .number("11"), expect: .fail(.badRequest, "field 'op' appears twice")),
