@@ -203,7 +203,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         guard !closing, unanswered == 0 else { return }
         if inputClosed {
             closing = true
-            context.close(promise: nil)
+            closeAfterPendingWrites(context: context)
             return
         }
         guard state.draining.load(ordering: .relaxed), !lingering else { return }
@@ -212,6 +212,14 @@ final class ConnectionHandler: ChannelDuplexHandler {
             lingering = false
             guard !closing, unanswered == 0 else { return }
             closing = true
+            closeAfterPendingWrites(context: context)
+        }
+    }
+
+    /// Closes once every answer already written has reached the socket: `close` would drop writes
+    /// still queued because the client reads slowly. An empty write completes after all earlier ones.
+    private func closeAfterPendingWrites(context: ChannelHandlerContext) {
+        context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(capacity: 0))).whenComplete { _ in
             context.close(promise: nil)
         }
     }
