@@ -125,6 +125,27 @@ import TextpipeCore
         #expect((st.st_mode & S_IFMT) == S_IFSOCK)
     }
 
+    @Test func listenFds_forAnotherPid_areIgnoredAndTheConfiguredSocketIsBound() throws {
+        let dir = try Daemon.makeTempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let d = try Self.start(config: wordcountConfig(), env: ["LISTEN_PID": "1", "LISTEN_FDS": "1", "LISTEN_FDNAMES": "textpiped"], dir: dir)
+        try waitForSocket(dir + "/s.sock", process: d)
+        #expect(!d.log.contains("passed by the service manager"))
+        #expect(d.stop() == 0)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/s.sock"), "a socket the daemon bound itself is removed")
+    }
+
+    @Test func listenFds_whenTheInheritedFdIsNotAListeningSocket_refusesToStart() throws {
+        let dir = try Daemon.makeTempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try wordcountConfig().replacingOccurrences(of: "@SOCKET@", with: dir + "/s.sock").write(toFile: dir + "/config.yaml", atomically: true, encoding: .utf8)
+        // The shell's pid is the daemon's after exec, so LISTEN_PID matches; fd 3 is a plain file.
+        let r = try run("/bin/sh", ["-c", "LISTEN_PID=$$ LISTEN_FDS=1 exec \"$0\" --config \"$1\" 3<\"$1\"", Daemon.daemonPath, dir + "/config.yaml"])
+        #expect(r.status == 1)
+        #expect(r.err.contains("inherited socket 3 (unknown) is not a listening Unix stream socket"), "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/s.sock"))
+    }
+
     @Test func socketActivation_withANamedMetricsSocket_servesPrometheusOverHTTP() throws {
         guard let activate = findTool("systemd-socket-activate") else {
             Issue.record("systemd-socket-activate is not installed (make test-deps installs the systemd package)")
