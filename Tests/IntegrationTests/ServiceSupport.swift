@@ -4,35 +4,83 @@ import TextpipeCore
 
 /// A process started with a chosen executable, arguments and extra environment, its output in a log
 /// file: the daemon under a wrapper (`systemd-socket-activate`) or with service-manager variables.
+/// Started with `posix_spawn` and reaped with `waitpid` here, not with Foundation's `Process`: that
+/// one learns of a child's exit only when a socket the child inherited closes, so a copy of that
+/// socket inherited by another process started at the same moment hides the exit and
+/// `waitUntilExit` never returns. The child inherits nothing but stdin, stdout and stderr.
 final class ServiceProcess {
-    let process = Process()
+    let pid: pid_t
     let logPath: String
+    private var status: Int32?
 
     init(executable: String, arguments: [String], environment: [String: String] = [:], logPath: String) throws {
         self.logPath = logPath
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardError = FileHandle(forWritingAtPath: logPath)
-        process.standardOutput = FileHandle(forWritingAtPath: logPath)
-        try process.run()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, logPath, O_WRONLY | O_APPEND, 0)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        Self.closeFrom3(&actions)
+        let env = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0.key)=\($0.value)" }
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup($0) } + [nil]
+        defer { for p in argv + envp { free(p) } }
+        var child: pid_t = 0
+        let r = posix_spawn(&child, executable, &actions, nil, argv, envp)
+        guard r == 0 else { throw TestFailure("posix_spawn \(executable): \(String(cString: strerror(r)))") }
+        pid = child
+    }
+
+    /// `posix_spawn_file_actions_addclosefrom_np(actions, 3)` (glibc 2.34+, not in Swift's Glibc
+    /// module, so looked up); without it, every descriptor open now from 3 on is closed one by one.
+    private static func closeFrom3(_ actions: inout posix_spawn_file_actions_t) {
+        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        if let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") {
+            _ = unsafeBitCast(sym, to: CloseFrom.self)(&actions, 3)
+            return
+        }
+        for fd in 3..<Int32(4096) where fcntl(fd, F_GETFD) >= 0 { posix_spawn_file_actions_addclose(&actions, fd) }
     }
 
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
-    var pid: Int32 { process.processIdentifier }
+
+    /// True until the process has ended (and been reaped here).
+    var isRunning: Bool {
+        if status != nil { return false }
+        var st: Int32 = 0
+        let r = waitpid(pid, &st, WNOHANG)
+        if r == pid { status = st; return false }
+        return r == 0
+    }
+
+    /// Exit status, or -1 when it ended by a signal (nil while running).
+    var exitStatus: Int32? { status.map { ($0 & 0x7f) == 0 ? ($0 >> 8) & 0xff : -1 } }
 
     /// Sends a signal and waits for the end; returns the exit status (-1 if it had to be killed).
     @discardableResult
     func stop(_ sig: Int32 = SIGTERM, timeout: Double = 20) -> Int32 {
-        if process.isRunning { kill(process.processIdentifier, sig) }
+        if isRunning { kill(pid, sig) }
         let end = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < end { usleep(10_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit(); return -1 }
-        return process.terminationStatus
+        while isRunning && Date() < end { usleep(10_000) }
+        if isRunning {
+            kill(pid, SIGKILL)
+            var st: Int32 = 0
+            _ = waitpid(pid, &st, 0)
+            status = st
+            return -1
+        }
+        return exitStatus ?? -1
     }
 
-    deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() } }
+    deinit {
+        if isRunning {
+            kill(pid, SIGKILL)
+            var st: Int32 = 0
+            _ = waitpid(pid, &st, 0)
+        }
+    }
 }
 
 /// The service manager's end of `sd_notify`: a datagram socket bound at a path (or an abstract name
@@ -88,7 +136,7 @@ final class NotifyListener {
 func waitForSocket(_ path: String, process: ServiceProcess? = nil, timeout: Double = 20) throws {
     let end = Date().addingTimeInterval(timeout)
     while Date() < end {
-        if let p = process, !p.process.isRunning { throw TestFailure("process exited with \(p.process.terminationStatus): \(p.log)") }
+        if let p = process, !p.isRunning { throw TestFailure("process exited with \(p.exitStatus ?? -1): \(p.log)") }
         if (try? LineClient(path: path)) != nil { return }
         usleep(20_000)
     }
