@@ -85,8 +85,9 @@ public struct DaemonConfig: Sendable {
                 config.server.metricsSocket = s.hasPrefix("/") ? s : directory + "/" + s
             }
             if let n = r.take("metrics_socket_mode") { parseMode(n, "server.metrics_socket_mode", &issues).map { config.server.metricsSocketMode = $0 } }
-            if let n = r.take("allow") { config.server.access.allow = parseRule(n, "server.allow", extraKeys: [], &issues) }
-            if let n = r.take("admin") { config.server.access.admin = parseAdmin(n, &issues) }
+            // `allow:` with no value is the same as no `allow` (not "nobody").
+            if let n = r.take("allow"), !n.isNull { config.server.access.allow = parseRule(n, "server.allow", &issues) }
+            if let n = r.take("admin"), !n.isNull { config.server.access.admin = parseAdmin(n, &issues) }
             r.int(r.take("max_line_bytes"), "server.max_line_bytes", 64...1_073_741_824, &issues).map { config.server.maxLineBytes = $0 }
             r.int(r.take("max_inflight"), "server.max_inflight", 1...65_536, &issues).map { config.server.maxInflight = $0 }
             r.int(r.take("workers"), "server.workers", 0...1024, &issues).map { config.server.workers = $0 }
@@ -154,7 +155,7 @@ public struct DaemonConfig: Sendable {
     }
 
     /// `{users: [...], groups: [...]}` with names or numeric ids, resolved now (an unknown name is an error).
-    private static func parseRule(_ n: ConfigNode, _ context: String, extraKeys: [String], _ issues: inout [ConfigIssue], reader: MappingReader? = nil) -> AccessRule {
+    private static func parseRule(_ n: ConfigNode, _ context: String, _ issues: inout [ConfigIssue], reader: MappingReader? = nil) -> AccessRule {
         let r = reader ?? MappingReader(n, context: context, issues: &issues)
         var rule = AccessRule()
         func names(_ key: String) -> [(String, ConfigNode)] {
@@ -190,10 +191,10 @@ public struct DaemonConfig: Sendable {
         let r = MappingReader(n, context: "server.admin", issues: &issues)
         var out: [Operation: AccessRule] = [:]
         let hasShared = r.entries.contains { $0.key == "users" || $0.key == "groups" }
-        let shared = parseRule(n, "server.admin", extraKeys: [], &issues, reader: r)
+        let shared = parseRule(n, "server.admin", &issues, reader: r)
         if hasShared { for op in AccessPolicy.adminOps { out[op] = shared } }
         for op in AccessPolicy.adminOps {
-            if let v = r.take(op.rawValue) { out[op] = parseRule(v, "server.admin.\(op.rawValue)", extraKeys: [], &issues) }
+            if let v = r.take(op.rawValue) { out[op] = parseRule(v, "server.admin.\(op.rawValue)", &issues) }
         }
         r.finish(&issues)
         return out

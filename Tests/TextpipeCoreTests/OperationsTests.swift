@@ -110,8 +110,10 @@ import Testing
         #expect(c.server.metricsSocketMode == 0o666)
     }
 
-    @Test func parse_withoutRules_letsEveryoneIn() throws {
-        let (c, _) = try parseConfig("pipelines:\n  p: [a]\n")
+    @Test(arguments: ["", "server:\n  allow:\n  admin:\n"])
+    func parse_withoutRules_letsEveryoneIn(server: String) throws {
+        let (c, issues) = try parseConfig(server + "pipelines:\n  p: [a]\n")
+        #expect(issues.isEmpty, "\(issues)")
         #expect(c.server.access == AccessPolicy())
         #expect(c.server.access.evaluate(PeerCredentials(pid: 1, uid: 4242, gid: 4242), groups: [4242]) == .everything)
     }
