@@ -8,12 +8,16 @@ PREFIX    ?= /usr/local
 DESTDIR   ?=
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 APT_PKGS  := libyaml-dev pkg-config
+TEST_PKGS := systemd util-linux
 
 LIBDIR    := $(PREFIX)/lib/textpiped
 SYSCONF   ?= /etc/textpiped
-REL       := .build/release
+UNITDIR   ?= /lib/systemd/system
+SYSUSERSDIR ?= /usr/lib/sysusers.d
+TMPFILESDIR ?= /usr/lib/tmpfiles.d
+REL       ?= .build/release
 
-.PHONY: all deps build release run test eval check-config stages clean install uninstall bench bench-peers
+.PHONY: all deps test-deps build release run test eval check-config stages clean install install-files uninstall bench bench-peers
 
 all: build
 
@@ -22,6 +26,14 @@ deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists yaml-0.1; then \
 		echo "installing $(APT_PKGS)"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PKGS); \
+	fi
+
+## test-deps: the tools the service tests run (systemd-analyze, systemd-socket-activate from systemd;
+## setpriv from util-linux); installed only when missing.
+test-deps:
+	@if ! command -v systemd-analyze >/dev/null 2>&1 || ! command -v systemd-socket-activate >/dev/null 2>&1 || ! command -v setpriv >/dev/null 2>&1; then \
+		echo "installing $(TEST_PKGS)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(TEST_PKGS); \
 	fi
 
 ## build: debug build of everything (daemon, client, every plugin).
@@ -45,7 +57,7 @@ stages: release
 	.build/release/textpiped stages
 
 ## test: every test (unit, golden, integration against the real daemon binary).
-test: deps
+test: deps test-deps
 	$(SWIFT) build
 	set -o pipefail; $(SWIFT) test 2>&1 | tee .build/test.log
 	@sed -n 's/.*Test run with \([0-9]*\) tests.* passed after.*/\1 passed, 0 failed/p' .build/test.log | tail -1
@@ -90,20 +102,34 @@ bench-peers:
 clean:
 	rm -rf .build
 
-## install: the daemon and client, libStageKit and every plugin with its data under $(PREFIX)/lib/textpiped,
-## links in $(PREFIX)/bin, the configuration in $(SYSCONF) (kept when present) and the systemd unit.
-install: release
-	install -d $(DESTDIR)$(LIBDIR)/plugins $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(SYSCONF) $(DESTDIR)/lib/systemd/system
+## install: the daemon and client, libStageKit and every plugin with its data under $(PREFIX)/lib/textpiped
+## (plugins in $(PREFIX)/lib/textpiped/plugins), links in $(PREFIX)/bin, the configuration in $(SYSCONF)
+## (kept when present), textpiped.service and textpiped.socket, and the sysusers.d/tmpfiles.d files.
+## `make install-files REL=<build dir>` installs an existing build without rebuilding.
+install: release install-files
+
+install-files:
+	install -d $(DESTDIR)$(LIBDIR)/plugins $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(SYSCONF) $(DESTDIR)$(UNITDIR) \
+		$(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(TMPFILESDIR)
 	install -m 0755 $(REL)/textpiped $(REL)/textpipe $(DESTDIR)$(LIBDIR)/
 	install -m 0644 $(REL)/libStageKit.so $(DESTDIR)$(LIBDIR)/
 	install -m 0644 $(REL)/libtextpiped_*.so $(DESTDIR)$(LIBDIR)/plugins/
 	for d in $(REL)/textpiped_*.resources; do [ -d "$$d" ] && cp -R "$$d" $(DESTDIR)$(LIBDIR)/plugins/; done; true
 	ln -sf ../lib/textpiped/textpiped $(DESTDIR)$(PREFIX)/bin/textpiped
 	ln -sf ../lib/textpiped/textpipe $(DESTDIR)$(PREFIX)/bin/textpipe
-	[ -e $(DESTDIR)$(SYSCONF)/config.yaml ] || sed 's|^  socket: textpiped.sock.*|  socket: /run/textpiped/textpiped.sock|' config.yaml > $(DESTDIR)$(SYSCONF)/config.yaml
-	sed 's|@BINDIR@|$(PREFIX)/bin|g' systemd/textpiped.service > $(DESTDIR)/lib/systemd/system/textpiped.service
+	if [ -e $(DESTDIR)$(SYSCONF)/config.yaml ]; then echo "kept $(DESTDIR)$(SYSCONF)/config.yaml"; else \
+		sed 's|^  socket: textpiped.sock.*|  socket: /run/textpiped/textpiped.sock|' config.yaml > $(DESTDIR)$(SYSCONF)/config.yaml; \
+		chmod 0644 $(DESTDIR)$(SYSCONF)/config.yaml; fi
+	sed 's|@BINDIR@|$(PREFIX)/bin|g; s|/etc/textpiped/|$(SYSCONF)/|g' systemd/textpiped.service > $(DESTDIR)$(UNITDIR)/textpiped.service
+	install -m 0644 systemd/textpiped.socket $(DESTDIR)$(UNITDIR)/textpiped.socket
+	install -m 0644 systemd/sysusers.d/textpiped.conf $(DESTDIR)$(SYSUSERSDIR)/textpiped.conf
+	install -m 0644 systemd/tmpfiles.d/textpiped.conf $(DESTDIR)$(TMPFILESDIR)/textpiped.conf
+	@echo "installed; then: systemd-sysusers textpiped.conf && systemd-tmpfiles --create textpiped.conf && systemctl daemon-reload && systemctl enable --now textpiped.socket"
 
+## uninstall: removes what install put in place except the configuration (and the textpiped user).
 uninstall:
 	rm -rf $(DESTDIR)$(LIBDIR)
-	rm -f $(DESTDIR)$(PREFIX)/bin/textpiped $(DESTDIR)$(PREFIX)/bin/textpipe $(DESTDIR)/lib/systemd/system/textpiped.service
-	@echo "kept $(SYSCONF)/config.yaml"
+	rm -f $(DESTDIR)$(PREFIX)/bin/textpiped $(DESTDIR)$(PREFIX)/bin/textpipe
+	rm -f $(DESTDIR)$(UNITDIR)/textpiped.service $(DESTDIR)$(UNITDIR)/textpiped.socket
+	rm -f $(DESTDIR)$(SYSUSERSDIR)/textpiped.conf $(DESTDIR)$(TMPFILESDIR)/textpiped.conf
+	@echo "kept $(DESTDIR)$(SYSCONF)/config.yaml"

@@ -17,6 +17,11 @@ public struct DaemonConfig: Sendable {
         public var maxConnections = 1024
         public var shutdownTimeoutMs = 10_000
         public var logLevel = "info"
+        /// Who may use the socket and the admin ops (`server.allow`, `server.admin`).
+        public var access = AccessPolicy()
+        /// Absolute path of the optional second socket that serves `GET /metrics` over HTTP.
+        public var metricsSocket: String?
+        public var metricsSocketMode: UInt32 = 0o660
     }
     /// One item of a pipeline: a stage name and its options node (nil when written as a bare name).
     public struct StageItem: Sendable {
@@ -75,13 +80,14 @@ public struct DaemonConfig: Sendable {
             if let n = r.take("socket"), let s = r.string(n, "server.socket", &issues) {
                 config.server.socket = s.hasPrefix("/") ? s : directory + "/" + s
             }
-            if let n = r.take("socket_mode") {
-                if let s = n.scalar, let mode = UInt32(s.hasPrefix("0o") ? String(s.dropFirst(2)) : s, radix: 8), mode <= 0o777 {
-                    config.server.socketMode = mode
-                } else {
-                    issues.append(ConfigIssue("server.socket_mode must be an octal permission such as \"0660\", found \(describe(n))", at: n.mark))
-                }
+            if let n = r.take("socket_mode") { parseMode(n, "server.socket_mode", &issues).map { config.server.socketMode = $0 } }
+            if let n = r.take("metrics_socket"), let s = r.string(n, "server.metrics_socket", &issues) {
+                config.server.metricsSocket = s.hasPrefix("/") ? s : directory + "/" + s
             }
+            if let n = r.take("metrics_socket_mode") { parseMode(n, "server.metrics_socket_mode", &issues).map { config.server.metricsSocketMode = $0 } }
+            // `allow:` with no value is the same as no `allow` (not "nobody").
+            if let n = r.take("allow"), !n.isNull { config.server.access.allow = parseRule(n, "server.allow", &issues) }
+            if let n = r.take("admin"), !n.isNull { config.server.access.admin = parseAdmin(n, &issues) }
             r.int(r.take("max_line_bytes"), "server.max_line_bytes", 64...1_073_741_824, &issues).map { config.server.maxLineBytes = $0 }
             r.int(r.take("max_inflight"), "server.max_inflight", 1...65_536, &issues).map { config.server.maxInflight = $0 }
             r.int(r.take("workers"), "server.workers", 0...1024, &issues).map { config.server.workers = $0 }
@@ -140,6 +146,58 @@ public struct DaemonConfig: Sendable {
         for entry in root.mapping ?? [] where entry.key.hasPrefix("x-") { _ = top.take(entry.key) }
         top.finish(&issues, hint: "; keys starting with x- are free for anchors")
         return (config, issues.sorted(by: issueOrder))
+    }
+
+    private static func parseMode(_ n: ConfigNode, _ name: String, _ issues: inout [ConfigIssue]) -> UInt32? {
+        if let s = n.scalar, let mode = UInt32(s.hasPrefix("0o") ? String(s.dropFirst(2)) : s, radix: 8), mode <= 0o777 { return mode }
+        issues.append(ConfigIssue("\(name) must be an octal permission such as \"0660\", found \(describe(n))", at: n.mark))
+        return nil
+    }
+
+    /// `{users: [...], groups: [...]}` with names or numeric ids, resolved now (an unknown name is an error).
+    private static func parseRule(_ n: ConfigNode, _ context: String, _ issues: inout [ConfigIssue], reader: MappingReader? = nil) -> AccessRule {
+        let r = reader ?? MappingReader(n, context: context, issues: &issues)
+        var rule = AccessRule()
+        func names(_ key: String) -> [(String, ConfigNode)] {
+            guard let v = r.take(key) else { return [] }
+            if let items = v.sequence {
+                return items.compactMap { item in
+                    if let s = item.scalar, !item.isNull { return (s, item) }
+                    issues.append(ConfigIssue("\(context).\(key) must be a list of names or ids, found \(item.kindDescription)", at: item.mark))
+                    return nil
+                }
+            }
+            if let s = v.scalar, !v.isNull { return [(s, v)] }
+            issues.append(ConfigIssue("\(context).\(key) must be a list of names or ids, found \(describe(v))", at: v.mark))
+            return []
+        }
+        for (name, node) in names("users") {
+            if let id = AccessRule.uid(name) { rule.users.append(id) } else {
+                issues.append(ConfigIssue("\(context).users: no such user '\(name)'", at: node.mark))
+            }
+        }
+        for (name, node) in names("groups") {
+            if let id = AccessRule.gid(name) { rule.groups.append(id) } else {
+                issues.append(ConfigIssue("\(context).groups: no such group '\(name)'", at: node.mark))
+            }
+        }
+        if reader == nil { r.finish(&issues) }
+        return rule
+    }
+
+    /// `server.admin`: `users`/`groups` for all of reload, stats and metrics, and/or a rule per op
+    /// (`reload: {users: [...]}`), which then replaces the shared one for that op.
+    private static func parseAdmin(_ n: ConfigNode, _ issues: inout [ConfigIssue]) -> [Operation: AccessRule] {
+        let r = MappingReader(n, context: "server.admin", issues: &issues)
+        var out: [Operation: AccessRule] = [:]
+        let hasShared = r.entries.contains { $0.key == "users" || $0.key == "groups" }
+        let shared = parseRule(n, "server.admin", &issues, reader: r)
+        if hasShared { for op in AccessPolicy.adminOps { out[op] = shared } }
+        for op in AccessPolicy.adminOps {
+            if let v = r.take(op.rawValue) { out[op] = parseRule(v, "server.admin.\(op.rawValue)", &issues) }
+        }
+        r.finish(&issues)
+        return out
     }
 
     private static func parseItems(_ node: ConfigNode, pipeline: String, _ issues: inout [ConfigIssue]) -> [StageItem] {

@@ -1,9 +1,11 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// Structured log lines on stderr: `level=info msg="…" key=value`. Under systemd (JOURNAL_STREAM
-/// set) the timestamp is left out because journald adds its own.
+/// set) the timestamp is left out because journald adds its own. Copies share one level, so a
+/// reload that changes `server.log_level` changes it for every holder.
 public struct Log: Sendable {
     public enum Level: Int, Sendable, Comparable {
         case trace, debug, info, notice, warning, error, critical
@@ -20,16 +22,30 @@ public struct Log: Sendable {
             default: return nil
             }
         }
-        var name: String { ["trace", "debug", "info", "notice", "warning", "error", "critical"][rawValue] }
+        public var name: String { ["trace", "debug", "info", "notice", "warning", "error", "critical"][rawValue] }
     }
 
-    public var level: Level
+    private final class LevelBox: Sendable {
+        let raw: Atomic<Int>
+        init(_ l: Level) { raw = Atomic(l.rawValue) }
+    }
+
+    private let box: LevelBox
     private let timestamps: Bool
 
+    /// The lowest level written; setting it affects every copy of this log.
+    public var level: Level {
+        get { Level(rawValue: box.raw.load(ordering: .relaxed)) ?? .info }
+        nonmutating set { box.raw.store(newValue.rawValue, ordering: .relaxed) }
+    }
+
     public init(level: Level = .info) {
-        self.level = level
+        box = LevelBox(level)
         timestamps = getenv("JOURNAL_STREAM") == nil
     }
+
+    /// True when a line at `level` would be written (to skip building costly fields).
+    public func enabled(_ level: Level) -> Bool { level >= self.level }
 
     public func callAsFunction(_ level: Level, _ message: String, _ fields: KeyValuePairs<String, String> = [:]) {
         guard level >= self.level else { return }

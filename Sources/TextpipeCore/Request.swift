@@ -8,6 +8,10 @@ public enum OffsetUnit: String, Sendable, CaseIterable {
 /// What a request line asks for.
 public enum Operation: String, Sendable, CaseIterable {
     case process, pipelines, health, stats
+    /// Rebuild the configuration from its file and swap it in (as SIGHUP does); answers the result.
+    case reload
+    /// The statistics in Prometheus text exposition format.
+    case metrics
 }
 
 /// A decoded request line (wire protocol v1).

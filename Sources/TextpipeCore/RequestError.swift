@@ -9,6 +9,8 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case timeout
     case stageFailed = "stage_failed"
     case shuttingDown = "shutting_down"
+    /// The peer (SO_PEERCRED) is not in `server.allow`, or not in `server.admin` for this op.
+    case forbidden
 }
 
 /// An error that is answered on the wire as `{"ok": false, "error": {"code", "message"}}`.

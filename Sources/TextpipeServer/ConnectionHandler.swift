@@ -24,6 +24,8 @@ final class ConnectionHandler: ChannelDuplexHandler {
     }
 
     private let state: ServerState
+    private let peer: PeerAccess
+    private var refusalLogged = false
     private var nextSequence = 0
     private var nextToWrite = 0
     private var ready: [Int: ByteBuffer] = [:]
@@ -32,7 +34,10 @@ final class ConnectionHandler: ChannelDuplexHandler {
     private var inputClosed = false
     private var closing = false
 
-    init(state: ServerState) { self.state = state }
+    init(state: ServerState, peer: PeerCredentials?) {
+        self.state = state
+        self.peer = PeerAccess(peer: peer)
+    }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let frame = unwrapInboundIn(data)
@@ -50,19 +55,29 @@ final class ConnectionHandler: ChannelDuplexHandler {
                 rejectEarly(context: context, sequence: sequence, buffer: buffer, RequestError(.shuttingDown, "the daemon is shutting down; this request was not processed"))
                 return
             }
+            let access = peer.access(state)
+            if !access.connect {
+                if !refusalLogged {
+                    refusalLogged = true
+                    state.log(.warning, "request refused: peer not allowed (server.allow)", ["peer": peer.fields])
+                }
+                rejectEarly(context: context, sequence: sequence, buffer: buffer, RequestError(.forbidden, "this peer is not allowed to use the daemon (server.allow)"))
+                return
+            }
             if state.queued.wrappingAdd(1, ordering: .relaxed).newValue > limits.maxQueue {
                 state.queued.wrappingSubtract(1, ordering: .relaxed)
                 rejectEarly(context: context, sequence: sequence, buffer: buffer, RequestError(.overloaded, "more than \(limits.maxQueue) requests are queued (server.max_queue); retry later"))
                 return
             }
-            submit(context: context, sequence: sequence, buffer: buffer, timeoutMs: limits.requestTimeoutMs)
+            submit(context: context, sequence: sequence, buffer: buffer, timeoutMs: limits.requestTimeoutMs, access: access)
         }
     }
 
-    private func submit(context: ChannelHandlerContext, sequence: Int, buffer: ByteBuffer, timeoutMs: Int) {
+    private func submit(context: ChannelHandlerContext, sequence: Int, buffer: ByteBuffer, timeoutMs: Int, access: Access) {
         let engine = state.engine
         let slot = Slot()
-        let deadline = monotonicNanos() + UInt64(timeoutMs) * 1_000_000
+        let received = monotonicNanos()
+        let deadline = received + UInt64(timeoutMs) * 1_000_000
         let loop = context.eventLoop
         let state = self.state
         let allocator = context.channel.allocator
@@ -70,7 +85,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         let work = state.pool.runIfActive(eventLoop: loop) { () -> (Engine.Outcome, ByteBuffer) in
             defer { state.queued.wrappingSubtract(1, ordering: .relaxed) }
             let outcome = buffer.withUnsafeReadableBytes { raw in
-                engine.handle(line: raw.bindMemory(to: UInt8.self), deadline: deadline, onID: { slot.id = $0 })
+                engine.handle(line: raw.bindMemory(to: UInt8.self), deadline: deadline, onID: { slot.id = $0 }, access: access)
             }
             return (outcome, allocator.buffer(bytes: outcome.bytes))
         }
@@ -79,7 +94,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
             guard !answered else { return }
             answered = true
             let e = RequestError(.timeout, "request took longer than \(timeoutMs) ms (request_timeout_ms)")
-            engine.stats.recordRequest(pipeline: nil, error: .timeout)
+            engine.stats.recordRequest(pipeline: nil, error: .timeout, nanos: monotonicNanos() - received)
             complete(context: context, sequence: sequence, bytes: ResponseEncoder.error(id: slot.id, e))
         }
         work.whenComplete { [self] result in
@@ -88,7 +103,10 @@ final class ConnectionHandler: ChannelDuplexHandler {
             answered = true
             switch result {
             case .success(let (outcome, answer)):
-                engine.stats.recordRequest(pipeline: outcome.pipeline, error: outcome.error)
+                engine.stats.recordRequest(pipeline: outcome.pipeline, error: outcome.error, nanos: monotonicNanos() - received)
+                if outcome.error == .forbidden {
+                    state.log(.warning, "request refused: op not allowed for this peer (server.admin)", ["op": outcome.op?.rawValue ?? "?", "peer": peer.fields])
+                }
                 complete(context: context, sequence: sequence, buffer: answer)
             case .failure(let error):
                 // The pool refused the work (it is shutting down).
@@ -146,7 +164,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        state.log(.debug, "connection open")
+        state.log(.debug, "connection open", ["peer": peer.fields])
         context.fireChannelActive()
     }
 
@@ -185,7 +203,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         guard !closing, unanswered == 0 else { return }
         if inputClosed {
             closing = true
-            context.close(promise: nil)
+            closeAfterPendingWrites(context: context)
             return
         }
         guard state.draining.load(ordering: .relaxed), !lingering else { return }
@@ -194,6 +212,14 @@ final class ConnectionHandler: ChannelDuplexHandler {
             lingering = false
             guard !closing, unanswered == 0 else { return }
             closing = true
+            closeAfterPendingWrites(context: context)
+        }
+    }
+
+    /// Closes once every answer already written has reached the socket: `close` would drop writes
+    /// still queued because the client reads slowly. An empty write completes after all earlier ones.
+    private func closeAfterPendingWrites(context: ChannelHandlerContext) {
+        context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(capacity: 0))).whenComplete { _ in
             context.close(promise: nil)
         }
     }

@@ -10,9 +10,9 @@ import TextpipeCore
 struct Textpipe: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "textpipe",
-        abstract: "Client for textpiped: process text, or ask the daemon for its health, stats and pipelines.",
+        abstract: "Client for textpiped: process text, or ask the daemon for its health, stats, metrics and pipelines, or to reload.",
         version: Engine.version,
-        subcommands: [Process.self, Health.self, Stats.self, Pipelines.self],
+        subcommands: [Process.self, Health.self, Stats.self, Metrics.self, Reload.self, Pipelines.self],
         defaultSubcommand: Process.self
     )
 }
@@ -44,6 +44,22 @@ struct Connection: ParsableArguments {
         w.bytes.withUnsafeBytes { _ = fwrite($0.baseAddress, 1, $0.count, stdout) }
         fflush(stdout)
         return answer["ok"]?.boolValue == true
+    }
+
+    /// Sends one request and returns its answer (exits 1 when the daemon does not answer).
+    func ask(_ request: JSONValue) throws -> JSONValue {
+        let client = try connect()
+        do {
+            try client.send(request)
+            guard let answer = try client.readJSON() else {
+                fputs("textpipe: the daemon closed the connection without answering\n", stderr)
+                throw ExitCode(1)
+            }
+            return answer
+        } catch let e as LineClient.Failure {
+            fputs("textpipe: \(e)\n", stderr)
+            throw ExitCode(1)
+        }
     }
 
     /// Sends each request, prints each answer; exits 1 if any answer was an error.
@@ -113,7 +129,7 @@ struct Health: ParsableCommand {
 }
 
 struct Stats: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Ask for request counts and per-stage time.")
+    static let configuration = CommandConfiguration(abstract: "Ask for request counts, errors by code, queue depth, connections and latency percentiles per pipeline and stage.")
     @OptionGroup var connection: Connection
     func run() throws { try connection.exchange([.object([("op", .string("stats"))])]) }
 }
@@ -122,4 +138,28 @@ struct Pipelines: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the configured pipelines and their stages.")
     @OptionGroup var connection: Connection
     func run() throws { try connection.exchange([.object([("op", .string("pipelines"))])]) }
+}
+
+struct Metrics: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the statistics in Prometheus text format (what a scraper reads).")
+    @OptionGroup var connection: Connection
+    func run() throws {
+        let answer = try connection.ask(.object([("op", .string("metrics"))]))
+        guard answer["ok"]?.boolValue == true, let text = answer["result"]?["text"]?.stringValue else {
+            _ = connection.printAnswer(answer)
+            throw ExitCode(1)
+        }
+        fputs(text, stdout)
+    }
+}
+
+struct Reload: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Ask the daemon to reload its configuration file (as SIGHUP does) and print the result; exits 1 if the new configuration was refused.")
+    @OptionGroup var connection: Connection
+    func run() throws {
+        let answer = try connection.ask(.object([("op", .string("reload"))]))
+        _ = connection.printAnswer(answer)
+        guard answer["ok"]?.boolValue == true, answer["result"]?["ok"]?.boolValue == true else { throw ExitCode(1) }
+    }
 }

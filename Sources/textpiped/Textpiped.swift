@@ -37,12 +37,12 @@ func loadRuntime(configPath: String, socket: String?) throws -> (Runtime, Plugin
 }
 
 struct Serve: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Serve requests (the default).")
+    static let configuration = CommandConfiguration(abstract: "Serve requests (the default). Under systemd: Type=notify (READY/RELOADING/STOPPING/STATUS/WATCHDOG) and socket activation.")
 
     @Option(name: .long, help: "Configuration file.")
     var config: String = "config.yaml"
 
-    @Option(name: .long, help: "Socket path; overrides server.socket in the configuration.")
+    @Option(name: .long, help: "Socket path; overrides server.socket in the configuration (a socket passed by systemd, LISTEN_FDS, wins over both).")
     var socket: String?
 
     @Flag(name: .customLong("check-config"), help: "Validate the configuration and load its plugins, then exit (0, or 78 on errors).")

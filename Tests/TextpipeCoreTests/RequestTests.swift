@@ -43,7 +43,7 @@ import StageKit
         Case(line: "[1]", id: .null, expect: .fail(.badRequest, "a request must be a JSON object")),
         Case(line: #""str""#, id: .null, expect: .fail(.badRequest, "a request must be a JSON object")),
         Case(line: "null", id: .null, expect: .fail(.badRequest, "a request must be a JSON object")),
-        Case(line: #"{"id":3,"op":"nope"}"#, id: .number("3"), expect: .fail(.unknownOp, "unknown op 'nope' (known: process, pipelines, health, stats)")),
+        Case(line: #"{"id":3,"op":"nope"}"#, id: .number("3"), expect: .fail(.unknownOp, "unknown op 'nope' (known: process, pipelines, health, stats, reload, metrics)")),
         Case(line: #"{"id":3,"op":"PROCESS","text":"a"}"#, id: .number("3"), expect: .fail(.unknownOp, "unknown op 'PROCESS'")),
         Case(line: #"{"id":4,"op":5}"#, id: .number("4"), expect: .fail(.badRequest, "'op' must be a string")),
         Case(line: #"{"id":4,"op":null,"text":"a"}"#, id: .number("4"), expect: .fail(.badRequest, "'op' must be a string")),

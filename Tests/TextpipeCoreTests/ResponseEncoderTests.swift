@@ -246,6 +246,6 @@ extension String {
     }
 
     @Test func errorCodes_areTheStableWireNames() {
-        #expect(ErrorCode.allCases.map(\.rawValue) == ["bad_json", "bad_request", "unknown_op", "unknown_pipeline", "too_large", "overloaded", "timeout", "stage_failed", "shutting_down"])
+        #expect(ErrorCode.allCases.map(\.rawValue) == ["bad_json", "bad_request", "unknown_op", "unknown_pipeline", "too_large", "overloaded", "timeout", "stage_failed", "shutting_down", "forbidden"])
     }
 }
