@@ -19,7 +19,7 @@ final class Daemon {
     let dir: String
     let socket: String
     let configPath: String
-    let process: Process
+    let process: ServiceProcess
     let logPath: String
 
     /// Writes `config` (with `@SOCKET@` replaced by the socket path) and starts the daemon on it.
@@ -30,13 +30,11 @@ final class Daemon {
         configPath = dir + "/config.yaml"
         logPath = dir + "/daemon.log"
         try config.replacingOccurrences(of: "@SOCKET@", with: dir + "/s.sock").write(toFile: configPath, atomically: true, encoding: .utf8)
-        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: Daemon.daemonPath)
-        process.arguments = ["--config", configPath] + (override.map { ["--socket", $0] } ?? []) + arguments
-        process.standardError = FileHandle(forWritingAtPath: logPath)
-        process.standardOutput = FileHandle(forWritingAtPath: logPath)
-        try process.run()
+        // posix_spawn + waitpid (ServiceProcess), not Foundation's Process: see ServiceProcess.
+        process = try ServiceProcess(
+            executable: Daemon.daemonPath,
+            arguments: ["--config", configPath] + (override.map { ["--socket", $0] } ?? []) + arguments,
+            logPath: logPath)
         if waitForSocket { try waitUntilServing() }
     }
 
@@ -49,7 +47,7 @@ final class Daemon {
     func waitUntilServing(timeout: Double = 20) throws {
         let end = Date().addingTimeInterval(timeout)
         while Date() < end {
-            if !process.isRunning { throw TestFailure("daemon exited with \(process.terminationStatus): \(log)") }
+            if !process.isRunning { throw TestFailure("daemon exited with \(process.exitStatus ?? -1): \(log)") }
             if (try? LineClient(path: socket)) != nil { return }
             usleep(20_000)
         }
@@ -68,18 +66,12 @@ final class Daemon {
         return answer
     }
 
-    /// Sends a signal and waits for the process to end; returns its exit status.
+    /// Sends a signal and waits for the process to end; returns its exit status (-1 if killed).
     @discardableResult
-    func stop(_ sig: Int32 = SIGTERM, timeout: Double = 20) -> Int32 {
-        if process.isRunning { kill(process.processIdentifier, sig) }
-        let end = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < end { usleep(10_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit(); return -1 }
-        return process.terminationStatus
-    }
+    func stop(_ sig: Int32 = SIGTERM, timeout: Double = 20) -> Int32 { process.stop(sig, timeout: timeout) }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+        if process.isRunning { process.stop(SIGKILL, timeout: 5) }
         try? FileManager.default.removeItem(atPath: dir)
     }
 }

@@ -20,7 +20,7 @@ import TextpipeCore
         try wordcountConfig(pipelines: "extra: [{wordcount: {key: words}}]")
             .replacingOccurrences(of: "@SOCKET@", with: d.socket)
             .write(toFile: d.configPath, atomically: true, encoding: .utf8)
-        kill(d.process.processIdentifier, SIGHUP)
+        kill(d.process.pid, SIGHUP)
         _ = try waitFor(d, generation: 2)
         let a = try d.ask(.object([("pipeline", .string("extra")), ("text", .string("a b c"))]))
         #expect(a.result?["words"] == .int(3))
@@ -30,7 +30,7 @@ import TextpipeCore
     @Test func sighup_withBrokenConfig_keepsServingTheOldOne() throws {
         let d = try Daemon(config: wordcountConfig())
         try "pipelines:\n  wc: [nosuchstage]\n".write(toFile: d.configPath, atomically: true, encoding: .utf8)
-        kill(d.process.processIdentifier, SIGHUP)
+        kill(d.process.pid, SIGHUP)
         let end = Date().addingTimeInterval(10)
         while !d.log.contains("reload failed") && Date() < end { usleep(20_000) }
         #expect(d.log.contains("reload failed"))

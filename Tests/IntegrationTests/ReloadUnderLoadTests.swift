@@ -74,12 +74,12 @@ import TextpipeCore
         try load.waitFor(more: 30)
 
         try write(wordcountConfig().replacingOccurrences(of: "wc: [wordcount]", with: "wc: [{wordcount: {key: words}}]"), d)
-        kill(d.process.processIdentifier, SIGHUP)
+        kill(d.process.pid, SIGHUP)
         _ = try health(d) { $0["generation"] == .int(2) }
         try load.waitFor(more: 30)
 
         try write("pipelines:\n  wc: [nosuchstage]\n", d)
-        kill(d.process.processIdentifier, SIGHUP)
+        kill(d.process.pid, SIGHUP)
         let h = try health(d) { $0["last_reload"]?["ok"] == .bool(false) }
         try load.waitFor(more: 30)
         let (sent, answers, failure) = load.stop()
@@ -113,7 +113,7 @@ import TextpipeCore
         let end = Date().addingTimeInterval(10)
         while Date() < end, (try d.ask(.object([("op", .string("stats"))]))).result?["queue_depth"]?.intValue ?? 0 < 2 { usleep(2_000) }
         try write(wordcountConfig().replacingOccurrences(of: "slow: [{wordcount: {delay_ms: 300}}]", with: "slow: [{wordcount: {delay_ms: 300, key: words}}]"), d)
-        kill(d.process.processIdentifier, SIGHUP)
+        kill(d.process.pid, SIGHUP)
         let inflight = try #require(try c.readJSON())
         #expect(inflight["id"] == .string("inflight"))
         #expect(inflight.result?["word_count"] == .int(2), "in-flight request answered by the old pipeline: \(inflight)")
@@ -127,7 +127,7 @@ import TextpipeCore
         let d = try Daemon(config: wordcountConfig())
         for i in 1...6 {
             try write(wordcountConfig(pipelines: "gen\(i): [wordcount]"), d)
-            kill(d.process.processIdentifier, SIGHUP)
+            kill(d.process.pid, SIGHUP)
         }
         let h = try health(d) { r in
             (try? d.ask(.object([("op", .string("pipelines"))])))?.result?["pipelines"]?.arrayValue?.contains { $0["name"] == .string("gen6") } == true

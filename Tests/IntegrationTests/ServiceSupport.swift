@@ -58,6 +58,14 @@ final class ServiceProcess {
     /// Exit status, or -1 when it ended by a signal (nil while running).
     var exitStatus: Int32? { status.map { ($0 & 0x7f) == 0 ? ($0 >> 8) & 0xff : -1 } }
 
+    /// Waits up to `timeout` seconds for the process to end by itself; its exit status, or nil if it
+    /// is still running.
+    func waitForExit(timeout: Double = 20) -> Int32? {
+        let end = Date().addingTimeInterval(timeout)
+        while isRunning && Date() < end { usleep(10_000) }
+        return isRunning ? nil : exitStatus
+    }
+
     /// Sends a signal and waits for the end; returns the exit status (-1 if it had to be killed).
     @discardableResult
     func stop(_ sig: Int32 = SIGTERM, timeout: Double = 20) -> Int32 {
