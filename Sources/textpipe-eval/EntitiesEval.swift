@@ -86,12 +86,8 @@ enum EntitiesEval {
     }
 
     static func run(_ ctx: EvalContext) throws {
-        let segFactory = SegmentFactory()
-        let segment = try segFactory.makeStage(options: StageOptions(specs: segFactory.options, node: nil),
-                                               context: ctx.stageContext(folder: "Segment"))
-        let entFactory = EntitiesFactory()
-        let entities = try entFactory.makeStage(options: StageOptions(specs: entFactory.options, node: nil),
-                                                context: ctx.stageContext(folder: "Entities"))
+        let segment = try ctx.defaultStage(SegmentFactory(), folder: "Segment")
+        let entities = try ctx.defaultStage(EntitiesFactory(), folder: "Entities")
 
         /// Entities of one text in scalar offsets, labels as the stage gives them.
         func tag(_ text: String) throws -> [Span] {

@@ -41,6 +41,12 @@ struct EvalContext {
         StageContext(resourceDirectory: repo + "/Plugins/" + folder, configDirectory: repo)
     }
 
+    /// A stage built by `factory` with its default options, its data from `Plugins/<folder>`: what the
+    /// daemon runs when a pipeline names the stage without options.
+    func defaultStage(_ factory: some StageFactory, folder: String) throws -> any Stage {
+        try factory.makeStage(options: StageOptions(specs: factory.options, node: nil), context: stageContext(folder: folder))
+    }
+
     /// Reads a JSON Lines file into dictionaries.
     func jsonLines(_ path: String) throws -> [[String: Any]] {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {

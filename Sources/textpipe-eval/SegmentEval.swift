@@ -43,9 +43,7 @@ enum SegmentEval {
         let pdf = try Segmenter(config: SegmentConfig(newlines: .join), resourceDirectory: ctx.repo + "/Plugins/Segment")
         // For comparison with pySBD's clean=True (which rewrites the text): the same cases through
         // `clean` (default options) and then `segment`, as a pipeline `[clean, segment]` runs them.
-        let cleanFactory = CleanFactory()
-        let clean = try? cleanFactory.makeStage(options: StageOptions(specs: cleanFactory.options, node: nil),
-                                                context: ctx.stageContext(folder: "Clean"))
+        let clean = try? ctx.defaultStage(CleanFactory(), folder: "Clean")
         print("  options: defaults (newlines: paragraph); cases with doc_type \"pdf\": newlines: join")
         print("  a case is right when its sentences equal the expected ones exactly (outer whitespace stripped, empty ones dropped)")
         for set in sets {

@@ -34,12 +34,8 @@ enum SentimentEval {
     ]
 
     static func run(_ ctx: EvalContext) throws {
-        let segmentFactory = SegmentFactory()
-        let segment = try segmentFactory.makeStage(options: StageOptions(specs: segmentFactory.options, node: nil),
-                                                   context: ctx.stageContext(folder: "Segment"))
-        let sentimentFactory = SentimentFactory()
-        let sentiment = try sentimentFactory.makeStage(options: StageOptions(specs: sentimentFactory.options, node: nil),
-                                                       context: ctx.stageContext(folder: "Sentiment"))
+        let segment = try ctx.defaultStage(SegmentFactory(), folder: "Segment")
+        let sentiment = try ctx.defaultStage(SentimentFactory(), folder: "Sentiment")
         print("  pipeline: segment → sentiment (default options); three classes at ±0.05; r = Pearson with the human mean")
         func row(_ name: String, _ acc: Double, _ f1: Double?, _ r: Double) -> String {
             func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
