@@ -8,8 +8,11 @@ struct FAQExtractor: Stage {
     let titles: PhraseMatcher
     let ignored: PhraseMatcher
 
+    let footers: PhraseMatcher
+
     init(settings: FAQSettings) {
         self.settings = settings
+        self.footers = PhraseMatcher(PhraseMatcher.defaultFooterPhrases, mode: .anywhere)
         self.builder = UnitBuilder(
             labels: LabelMatcher(questionLabels: settings.questionLabels, answerLabels: settings.answerLabels),
             minQuestionWords: settings.minQuestionWords, maxQuestionWords: settings.maxQuestionWords)
@@ -19,7 +22,9 @@ struct FAQExtractor: Stage {
 
     func process(_ document: inout Document) throws {
         guard let blocks = document.blocks, !blocks.isEmpty else {
-            document.faq = []
+            let declared = document.declaredFAQ ?? []
+            document.faq = declared.isEmpty ? [] : document.withUTF8 { DeclaredPairs.merge(declared, with: [], in: $0) }
+            addJSONLD(&document)
             return
         }
         var perBlock: [SentenceInfo]? = nil
@@ -31,17 +36,46 @@ struct FAQExtractor: Stage {
             }
             perBlock = info
         }
-        document.faq = document.withUTF8 { buf in extract(buf, blocks: blocks, sentencesPerBlock: perBlock) }
+        let hasLayout = document.layout != nil
+        let declared = document.declaredFAQ ?? []
+        document.faq = document.withUTF8 { buf in
+            let found = extract(buf, blocks: blocks, sentencesPerBlock: perBlock, hasLayout: hasLayout)
+            return declared.isEmpty ? found : DeclaredPairs.merge(declared, with: found, in: buf)
+        }
+        addJSONLD(&document)
     }
 
     /// All pairs of a document, in text order.
-    func extract(_ buf: ByteText.Buf, blocks: [Block], sentencesPerBlock: [SentenceInfo]?) -> [FAQPair] {
+    func extract(_ buf: ByteText.Buf, blocks: [Block], sentencesPerBlock: [SentenceInfo]?, hasLayout: Bool = false) -> [FAQPair] {
         let units = builder.build(buf, blocks: blocks, sentencesPerBlock: sentencesPerBlock)
         var walk = Walk(buf: buf, units: units, settings: settings, labelsMatcher: builder.labels, ignored: ignored)
+        walk.hasLayout = hasLayout
+        walk.footers = footers
         walk.markSections(titles)
+        walk.markMarkupQuestions()
         walk.acceptHeadings()
         walk.acceptLines()
         return walk.run()
+    }
+}
+
+extension FAQExtractor {
+    /// With the request flag `faq_jsonld`: the pairs as a schema.org `FAQPage` object under
+    /// `extensions["faq_jsonld"]` (written as `result.faq_jsonld`), `mainEntity` empty when there are none.
+    func addJSONLD(_ document: inout Document) {
+        guard document.requestFlags.contains("faq_jsonld") else { return }
+        let entities: [JSONValue] = (document.faq ?? []).map { p in
+            .object([
+                ("@type", .string("Question")),
+                ("name", .string(p.question)),
+                ("acceptedAnswer", .object([("@type", .string("Answer")), ("text", .string(p.answer))])),
+            ])
+        }
+        document.extensions["faq_jsonld"] = .object([
+            ("@context", .string("https://schema.org")),
+            ("@type", .string("FAQPage")),
+            ("mainEntity", .array(entities)),
+        ])
     }
 }
 
@@ -59,6 +93,13 @@ private struct Walk {
     var accepted: [Bool]
     /// Unit is a contact/feedback prompt ("Still have questions?"): no question, but it ends answers.
     var prompt: [Bool]
+    /// A `.question` block from markup (`<dt>`, `<summary>`) that counts: see `markMarkupQuestions`.
+    var markupQuestion: [Bool]
+    /// `clean` read the text from HTML or Markdown (`document.layout` is set): headings are real, so the
+    /// last answer under a question heading may run on to the end of the document.
+    var hasLayout = false
+    /// Footer and contact phrases that end an answer left open at the end of a document.
+    var footers = PhraseMatcher([], mode: .anywhere)
     var pairs: [FAQPair] = []
 
     init(buf: ByteText.Buf, units: [FAQUnit], settings: FAQSettings, labelsMatcher: LabelMatcher, ignored: PhraseMatcher) {
@@ -68,7 +109,10 @@ private struct Walk {
         inFAQ = [Bool](repeating: false, count: n)
         accepted = [Bool](repeating: false, count: n)
         prompt = [Bool](repeating: false, count: n)
-        for i in 0..<n where units[i].questionHeading || units[i].lineStyle != nil {
+        markupQuestion = [Bool](repeating: false, count: n)
+        // An inline question ("Did you know? The last …") that is a prompt is no question, but the rest of
+        // its block is text like any other, so it does not end an answer.
+        for i in 0..<n where units[i].questionHeading || (units[i].lineStyle != nil && units[i].lineStyle != .inline) || units[i].fromMarkup {
             prompt[i] = ignored.matches(buf, units[i].textStart, units[i].textEnd)
         }
     }
@@ -84,6 +128,7 @@ private struct Walk {
     private func labelledQuestion(_ k: Int) -> Bool {
         let u = units[k]
         guard u.kind == .questionLabel else { return false }
+        if u.fromMarkup { return markupQuestion[k] && k + 1 < n && units[k + 1].kind == .answerLabel }
         if ByteText.endsWithQuestionMark(buf, u.textStart, u.textEnd) || (k + 1 < n && units[k + 1].kind == .answerLabel) { return true }
         if inlineAnswer(u.textStart, u.textEnd) != nil { return true }
         if u.weakLabel { return false }
@@ -111,6 +156,31 @@ private struct Walk {
             }
             inFAQ[i] = faqLevel != nil
         }
+    }
+
+    /// `<dt>`/`<summary>` blocks (`.question` without a label) are questions when they end in `?`, lie in an
+    /// FAQ section, or share their section (the blocks between two headings) with one that ends in `?`: a
+    /// glossary (`<dt>Latency</dt><dd>The time …</dd>`) is not an FAQ, an accordion headed "Warranty"
+    /// among questions is.
+    mutating func markMarkupQuestions() {
+        var sectionStart = 0
+        var anyQuestionMark = false
+        func flush(_ end: Int, _ marks: inout [Bool]) {
+            for k in sectionStart..<end where units[k].kind == .questionLabel && units[k].fromMarkup && !prompt[k] {
+                marks[k] = anyQuestionMark || inFAQ[k] || ByteText.endsWithQuestionMark(buf, units[k].textStart, units[k].textEnd)
+            }
+        }
+        for i in 0..<n {
+            let u = units[i]
+            if u.kind == .heading {
+                flush(i, &markupQuestion)
+                sectionStart = i + 1
+                anyQuestionMark = false
+            } else if u.kind == .questionLabel && u.fromMarkup && ByteText.endsWithQuestionMark(buf, u.textStart, u.textEnd) && !prompt[i] {
+                anyQuestionMark = true
+            }
+        }
+        flush(n, &markupQuestion)
     }
 
     /// Word limits, and not a contact/feedback prompt such as "Still have questions?".
@@ -150,6 +220,10 @@ private struct Walk {
         var valid = [Bool](repeating: false, count: n)
         for i in 0..<n {
             guard let style = units[i].lineStyle, fits(i) else { continue }
+            if style == .inline { // the answer is in the same block
+                valid[i] = !ignored.matches(buf, units[i].textStart, units[i].textEnd)
+                continue
+            }
             if i > 0, units[i - 1].lineStyle == style { continue }
             guard i + 1 < n, units[i + 1].kind == .body, units[i + 1].lineStyle != style else { continue }
             valid[i] = true
@@ -159,10 +233,16 @@ private struct Walk {
             return
         }
         var sectionStart = 0
-        var counts = [Int](repeating: 0, count: 5)
+        var counts = [Int](repeating: 0, count: 6)
         func flush(_ end: Int, _ accepted: inout [Bool]) {
             for k in sectionStart..<end where valid[k] {
-                if inFAQ[k] || counts[units[k].lineStyle!.rawValue] >= 2 { accepted[k] = true }
+                // A question that opens a paragraph is common in any prose ("Who will pay for it? That is
+                // …"); as a question/answer pair it counts only inside an FAQ section.
+                if units[k].lineStyle == .inline {
+                    if inFAQ[k] { accepted[k] = true }
+                } else if inFAQ[k] || counts[units[k].lineStyle!.rawValue] >= 2 {
+                    accepted[k] = true
+                }
             }
         }
         for i in 0..<n {
@@ -254,6 +334,17 @@ private struct Walk {
                     guard k < n, units[k].kind == .body, !startsQuestion(k) else { return k }
                     aStart = units[k].start; aEnd = units[k].end; k += 1
                 }
+                if a.fromMarkup {
+                    // A `<dd>`/`<details>` body of several paragraphs is several `.answer` blocks, maybe
+                    // with lists between them: all of it up to the last `.answer` block is the answer.
+                    var m = k
+                    while m < n {
+                        let v = units[m]
+                        if v.kind == .answerLabel && v.fromMarkup { aEnd = v.end; m += 1; k = m; continue }
+                        if v.kind == .body && !accepted[m] && !prompt[m] { m += 1; continue }
+                        break
+                    }
+                }
             } else if a.kind == .body, !startsQuestion(j) {
                 aStart = a.start; aEnd = a.end; k = j + 1
             } else {
@@ -301,6 +392,15 @@ private struct Walk {
             count += 1
             k += 1
         }
+        if u.inlineAnswerStart > 0 {
+            // `How much is it? It is free.`: the answer starts inside the question's own block.
+            var end = count > 0 ? lastEnd : u.end
+            if k == n && settings.continuation != .all {
+                (end, k) = settings.continuation == .none ? (u.end, i + 1) : introduced(from: i + 1, upTo: k, aStart: u.inlineAnswerStart, aEnd: u.end)
+            }
+            emit(u.textStart, u.textEnd, u.inlineAnswerStart, end)
+            return k
+        }
         guard first >= 0 else { return k }
         var aStart = units[first].start
         var firstEnd = units[first].end
@@ -316,11 +416,39 @@ private struct Walk {
         }
         if k == n && settings.continuation != .all {
             // Nothing closes this answer but the end of the document, where plain-text pages keep their
-            // footers ("Pro Tip: …", "Subscribe …"): keep only what clearly belongs to it.
-            (lastEnd, k) = settings.continuation == .none ? (firstEnd, next) : introduced(from: next, upTo: k, aStart: aStart, aEnd: firstEnd)
+            // footers ("Pro Tip: …", "Subscribe …"): keep only what clearly belongs to it. Under a
+            // heading from HTML/Markdown markup the section runs on, but not into a footer.
+            if settings.continuation == .none {
+                (lastEnd, k) = (firstEnd, next)
+            } else if u.kind == .heading && hasLayout {
+                (lastEnd, k) = (firstEnd, next)
+                while k < n, !footerLike(k) { lastEnd = units[k].end; k += 1 }
+            } else {
+                (lastEnd, k) = introduced(from: next, upTo: k, aStart: aStart, aEnd: firstEnd)
+            }
         }
         emit(u.textStart, u.textEnd, aStart, lastEnd)
         return k
+    }
+
+    /// A block that does not continue an answer at the end of a document: a prompt, a `Label:` paragraph, a
+    /// paragraph that does not end like a sentence, or one with a footer or contact phrase, `©`, `(c)`, or
+    /// ` · `/` | ` separators.
+    private func footerLike(_ k: Int) -> Bool {
+        let v = units[k]
+        if v.kind != .body || prompt[k] { return true }
+        if v.blockKind != .paragraph { return false }
+        if ByteText.startsWithLabel(buf, v.start, v.end) || !ByteText.endsSentence(buf, v.start, v.end) { return true }
+        var i = v.start
+        while i + 2 < v.end {
+            let b = buf[i]
+            if b == 0xC2 && buf[i + 1] == 0xA9 { return true } // ©
+            if b == UInt8(ascii: "("), buf[i + 1] | 0x20 == UInt8(ascii: "c"), buf[i + 2] == UInt8(ascii: ")") { return true }
+            if b == 32, i + 3 < v.end, buf[i + 1] == UInt8(ascii: "|"), buf[i + 2] == 32 { return true }
+            if b == 32, i + 4 < v.end, buf[i + 1] == 0xC2, buf[i + 2] == 0xB7, buf[i + 3] == 32 { return true } // ·
+            i += 1
+        }
+        return footers.matches(buf, v.start, min(v.end, v.start + 300))
     }
 
     /// The end of an answer that may not run on freely: its wrapped lines, then the list, code or quote

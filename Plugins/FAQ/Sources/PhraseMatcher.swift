@@ -27,6 +27,15 @@ struct PhraseMatcher: Sendable {
         "not finding", "looking for something else", "didn't answer your question", "did we answer your question",
         "did this answer your question", "was this helpful", "was this answer helpful", "was this article helpful",
         "was this page helpful", "is this page useful", "ready to get started", "want to learn more", "want to know more",
+        "did you know",
+    ]
+
+    /// Words of footers and contact lines: a paragraph holding one of them does not continue the last
+    /// answer of a document.
+    static let defaultFooterPhrases = [
+        "copyright", "all rights reserved", "follow us", "subscribe", "newsletter", "privacy policy",
+        "terms of use", "terms of service", "terms and conditions", "cookie", "cookies", "contact us", "get in touch",
+        "call us", "email us", "write to us", "questions", "question", "let us know", "sign up", "unsubscribe",
     ]
 
     let mode: Mode

@@ -173,13 +173,39 @@ struct UnitBuilder {
         return nil
     }
 
+    /// A one-line block that opens with a one-sentence question and goes on with its answer: the end of
+    /// the question (after `?`) and the start of the rest. The rest must start like a sentence (capital
+    /// letter, digit, quote or non-ASCII letter), and the question must hold no sentence break itself.
+    func inlineQuestion(_ buf: ByteText.Buf, _ s: Int, _ e: Int) -> (Int, Int)? {
+        let limit = min(e, s + 400)
+        var i = s
+        while i < limit {
+            let b = buf[i]
+            if b == 10 { return nil }
+            if b == UInt8(ascii: "?") {
+                var q = i + 1
+                while q < e, buf[q] == UInt8(ascii: "\"") || buf[q] == UInt8(ascii: ")") || ByteText.isMarker(buf[q]) { q += 1 }
+                let rest = ByteText.skipBlanks(buf, q, e)
+                guard rest > q, rest < e else { return nil }
+                let c = buf[rest]
+                guard ASCII.isUpper(c) || ASCII.isDigit(c) || c == UInt8(ascii: "\"") || c >= 0xC0 else { return nil }
+                if ByteText.looksMultiSentence(buf, s, q) { return nil }
+                return (q, rest)
+            }
+            i += 1
+        }
+        return nil
+    }
+
     private func classify(_ buf: ByteText.Buf, _ s: Int, _ e: Int, label: LabelMatcher.Match?, kind: BlockKind, first: Bool,
                           whole: Bool, block: Int, gap: Int, sentences: [SentenceInfo]?) -> FAQUnit {
         if let m = label { return labelled(buf, s, e, m, kind, gap) }
         if first && (kind == .question || kind == .answer) {
             // The segmenter saw a label our list does not know; trust its kind.
             let m = LabelMatcher.Match(side: kind == .question ? .question : .answer, weak: false, textStart: s, openMarkers: 0)
-            return labelled(buf, s, e, m, kind, gap)
+            var u = labelled(buf, s, e, m, kind, gap)
+            u.fromMarkup = true
+            return u
         }
         var u = body(s, e, kind, gap)
         guard kind == .paragraph || kind == .listItem || kind == .question || kind == .answer else { return u }
@@ -189,7 +215,18 @@ struct UnitBuilder {
         // stripEmphasis moves the start only past markers that pair up
         let bold = inner != (s + list.length, e)
         let (ts, te) = bold ? inner : (s + list.length, e)
-        guard ts < te, ByteText.endsWithQuestionMark(buf, ts, te) else { return u }
+        guard ts < te else { return u }
+        if !ByteText.endsWithQuestionMark(buf, ts, te) {
+            guard whole, !bold, let (qEnd, rest) = inlineQuestion(buf, ts, te) else { return u }
+            let words = ByteText.wordCount(buf, ts, qEnd)
+            guard words >= minQuestionWords, words <= maxQuestionWords else { return u }
+            u.textStart = ts
+            u.textEnd = qEnd
+            u.words = words
+            u.lineStyle = .inline
+            u.inlineAnswerStart = rest
+            return u
+        }
         if !bold {
             if ByteText.hasNewline(buf, ts, te) { return u }
             if whole, let info = sentences, block < info.count {
