@@ -218,6 +218,12 @@ struct UnitBuilder {
         guard ts < te else { return u }
         if !ByteText.endsWithQuestionMark(buf, ts, te) {
             guard whole, !bold, let (qEnd, rest) = inlineQuestion(buf, ts, te) else { return u }
+            // The question must be the block's first sentence (a sentence ending inside a list number
+            // `1.` does not count).
+            if let info = sentences, block < info.count, info[block].count > 0 {
+                let firstEnd = info[block].firstEnd
+                if firstEnd > ts && firstEnd < qEnd - 1 { return u }
+            }
             let words = ByteText.wordCount(buf, ts, qEnd)
             guard words >= minQuestionWords, words <= maxQuestionWords else { return u }
             u.textStart = ts
