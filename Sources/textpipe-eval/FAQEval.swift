@@ -56,6 +56,7 @@ enum FAQEval {
         var byType: [String: Score] = [:], byFormat: [String: Score] = [:], total = Score()
         var mismatches: [String] = []
         var bytes = 0
+        var segmented: [Document] = []
         for file in files {
             let stem = String(file[..<(file.lastIndex(of: ".") ?? file.endIndex)])
             let type = String(file[(file.lastIndex(of: ".").map { file.index(after: $0) } ?? file.endIndex)...])
@@ -68,6 +69,7 @@ enum FAQEval {
             var doc = Document(text: source)
             try clean.process(&doc)
             try segment.process(&doc)
+            segmented.append(doc)
             try faq.process(&doc)
             let got = doc.faq ?? []
             if let dump, stem.hasPrefix(dump) { print(describe(doc)) }
@@ -99,6 +101,7 @@ enum FAQEval {
         print("  by format:")
         for (k, s) in byFormat.sorted(by: { $0.key < $1.key }) { print("    \(k.padding(toLength: 10, withPad: " ", startingAt: 0)) \(s.line)") }
         print("  overall    \(total.line)")
+        print("  speed: \(speed(faq, segmented))")
         if mismatches.isEmpty {
             print("  mismatches: none")
         } else {
@@ -107,6 +110,34 @@ enum FAQEval {
             if !ctx.verbose && mismatches.count > 40 { print("    … \(mismatches.count - 40) more (--all)") }
         }
     }
+
+    /// Throughput of the faq stage alone (one thread) over the segmented corpus documents, run repeatedly
+    /// for about half a second; rough, and meaningful only in a release build.
+    static func speed(_ faq: any Stage, _ docs: [Document]) -> String {
+        let bytes = docs.reduce(0) { $0 + $1.text.utf8.count }
+        guard bytes > 0 else { return "-" }
+        var rounds = 0, pairs = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        var elapsed = 0.0
+        repeat {
+            for d in docs {
+                var copy = d
+                try? faq.process(&copy)
+                pairs &+= copy.faq?.count ?? 0
+            }
+            rounds += 1
+            elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        } while elapsed < 0.5
+        let mb = Double(bytes * rounds) / 1e6
+        return String(format: "faq alone %.0f MB/s on one thread (%d rounds of %d bytes, after clean+segment; ", mb / elapsed, rounds, bytes)
+            + (isDebug ? "debug build, not meaningful)" : "release build)")
+    }
+
+    #if DEBUG
+    static let isDebug = true
+    #else
+    static let isDebug = false
+    #endif
 
     /// The blocks and pairs of a processed document, for `FAQ_DUMP`.
     static func describe(_ doc: Document) -> String {

@@ -48,9 +48,8 @@ struct FAQExtractor: Stage {
     /// All pairs of a document, in text order.
     func extract(_ buf: ByteText.Buf, blocks: [Block], sentencesPerBlock: [SentenceInfo]?, hasLayout: Bool = false) -> [FAQPair] {
         let units = builder.build(buf, blocks: blocks, sentencesPerBlock: sentencesPerBlock)
-        var walk = Walk(buf: buf, units: units, settings: settings, labelsMatcher: builder.labels, ignored: ignored)
-        walk.hasLayout = hasLayout
-        walk.footers = footers
+        var walk = Walk(buf: buf, units: units, settings: settings, labelsMatcher: builder.labels, ignored: ignored,
+                        footers: footers, hasLayout: hasLayout)
         walk.markSections(titles)
         walk.markMarkupQuestions()
         walk.acceptHeadings()
@@ -97,14 +96,15 @@ private struct Walk {
     var markupQuestion: [Bool]
     /// `clean` read the text from HTML or Markdown (`document.layout` is set): headings are real, so the
     /// last answer under a question heading may run on to the end of the document.
-    var hasLayout = false
+    let hasLayout: Bool
     /// Footer and contact phrases that end an answer left open at the end of a document.
-    var footers = PhraseMatcher([], mode: .anywhere)
+    let footers: PhraseMatcher
     var pairs: [FAQPair] = []
 
-    init(buf: ByteText.Buf, units: [FAQUnit], settings: FAQSettings, labelsMatcher: LabelMatcher, ignored: PhraseMatcher) {
+    init(buf: ByteText.Buf, units: [FAQUnit], settings: FAQSettings, labelsMatcher: LabelMatcher, ignored: PhraseMatcher,
+         footers: PhraseMatcher, hasLayout: Bool) {
         self.buf = buf; self.units = units; self.settings = settings; self.labelsMatcher = labelsMatcher
-        self.ignored = ignored
+        self.ignored = ignored; self.footers = footers; self.hasLayout = hasLayout
         n = units.count
         inFAQ = [Bool](repeating: false, count: n)
         accepted = [Bool](repeating: false, count: n)

@@ -91,6 +91,12 @@ struct UnitBuilder {
     /// line that ends with a question mark; classifies each piece.
     private func split(_ buf: ByteText.Buf, _ s: Int, _ e: Int, block: Int, kind: BlockKind, gap: Int,
                        sentences: [SentenceInfo]?, into units: inout [FAQUnit]) {
+        // Most blocks are one line: nothing to cut.
+        guard ByteText.firstNewline(buf, s, e) < e else {
+            append(buf, s, e, label: labels.match(buf, s, e), kind: kind, first: true, whole: true, block: block,
+                   gap: gap, sentences: sentences, into: &units)
+            return
+        }
         var segStart = s
         var segGap = gap
         var segLabel = labels.match(buf, s, e)
@@ -99,13 +105,11 @@ struct UnitBuilder {
         // A block with a labelled line is cut into all its lines; the extractor joins wrapped lines again.
         var everyLine = segLabel != nil
         if !everyLine {
-            var i = s
+            var i = ByteText.firstNewline(buf, s, e)
             while i < e {
-                if buf[i] == 10 {
-                    let next = ByteText.skipBlanks(buf, i + 1, e)
-                    if next < e, labels.match(buf, next, e) != nil { everyLine = true; break }
-                }
-                i += 1
+                let next = ByteText.skipBlanks(buf, i + 1, e)
+                if next < e, labels.match(buf, next, e) != nil { everyLine = true; break }
+                i = ByteText.firstNewline(buf, i + 1, e)
             }
         }
         var i = s
@@ -217,7 +221,13 @@ struct UnitBuilder {
         let (ts, te) = bold ? inner : (s + list.length, e)
         guard ts < te else { return u }
         if !ByteText.endsWithQuestionMark(buf, ts, te) {
-            guard whole, !bold, let (qEnd, rest) = inlineQuestion(buf, ts, te) else { return u }
+            guard whole, !bold else { return u }
+            if let info = sentences, block < info.count, info[block].firstEnd > ts {
+                // Cheap test first: the block's first sentence must end in `?` and not be the whole block.
+                let fe = info[block].firstEnd
+                guard info[block].count >= 2, fe < te, ByteText.endsWithQuestionMark(buf, ts, fe) else { return u }
+            }
+            guard let (qEnd, rest) = inlineQuestion(buf, ts, te) else { return u }
             // The question must be the block's first sentence (a sentence ending inside a list number
             // `1.` does not count).
             if let info = sentences, block < info.count, info[block].count > 0 {
