@@ -41,6 +41,9 @@ public enum ResponseEncoder {
                 }
             }
             let map = OffsetMap(text: bytes, unit: unit, offsets: offsets)
+            // `"source_offsets": true`: every span also as offsets into the text exactly as sent.
+            let sources = doc.requestFlags.contains("source_offsets") ? SourceSpans(doc, unit: unit) : nil
+            var sourceIndex = 0
             func slice(_ s: Int, _ e: Int) -> UnsafeBufferPointer<UInt8> {
                 let lo = max(0, min(s, bytes.count)), hi = max(lo, min(e, bytes.count))
                 return UnsafeBufferPointer(rebasing: bytes[lo..<hi])
@@ -60,6 +63,11 @@ public enum ResponseEncoder {
             }
             func span(_ w: inout JSONWriter, _ start: Int, _ end: Int) {
                 w.raw("\"start\":"); w.int(map(start)); w.raw(",\"end\":"); w.int(map(end))
+                if let sources {
+                    let (ss, se) = sources[sourceIndex]
+                    sourceIndex += 1
+                    w.raw(",\"source_start\":"); w.int(ss); w.raw(",\"source_end\":"); w.int(se)
+                }
             }
             /// `{"start":…,"end":…,"text":…` — the opening of a sentence or an entity.
             func textSpan(_ w: inout JSONWriter, _ start: Int, _ end: Int) {
@@ -118,4 +126,36 @@ public enum ResponseEncoder {
             return w.bytes
         }
     }
+}
+
+/// The source offsets of every span of a document, in the order the encoder writes the spans (blocks,
+/// sentences, entities, FAQ question and answer spans), converted to the client's unit over the text as
+/// sent. Without a `SourceMap` the text is the text as sent and source offsets equal the offsets.
+struct SourceSpans {
+    private var pairs: [(Int, Int)] = []
+
+    init(_ doc: Document, unit: OffsetUnit) {
+        var raw: [Int] = []
+        func add(_ s: Int, _ e: Int) {
+            if let m = doc.sourceMap { let r = m.sourceSpan(s, e); raw.append(r.start); raw.append(r.end) }
+            else { raw.append(s); raw.append(e) }
+        }
+        for b in doc.blocks ?? [] { add(b.start, b.end) }
+        for s in doc.sentences ?? [] { add(s.start, s.end) }
+        for e in doc.entities ?? [] { add(e.start, e.end) }
+        for f in doc.faq ?? [] {
+            if let q = f.questionSpan { add(q.start, q.end) }
+            if let a = f.answerSpan { add(a.start, a.end) }
+        }
+        var source = doc.sourceMap?.source ?? doc.text
+        let converted: [Int] = source.withUTF8 { bytes in
+            let map = OffsetMap(text: bytes, unit: unit, offsets: unit == .utf8 ? [] : raw)
+            return raw.map { map($0) }
+        }
+        pairs.reserveCapacity(converted.count / 2)
+        var i = 0
+        while i + 1 < converted.count { pairs.append((converted[i], converted[i + 1])); i += 2 }
+    }
+
+    subscript(_ i: Int) -> (Int, Int) { i < pairs.count ? pairs[i] : (0, 0) }
 }

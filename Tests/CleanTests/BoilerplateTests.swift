@@ -86,11 +86,4 @@ struct BoilerplateTests {
         #expect(f.provides == [.text, .meta, .removed, .layout])
         #expect(f.resourceBundle == "textpiped_CleanPlugin.resources")
     }
-
-    @Test func offsets_mapOutputLinesBackToInput() throws {
-        let input = "  first line\r\nShare this article\nsecond"
-        let (out, anchors) = CleanHarness.standard.cleanWithOffsets(input)
-        #expect(out.text == "first line\nsecond")
-        #expect(anchors == [OffsetAnchor(output: 0, input: 0), OffsetAnchor(output: 11, input: 33)])
-    }
 }

@@ -12,17 +12,26 @@ struct BoilerplateFilter: Sendable {
     private let suffixes: Set<UInt16>
     private let anyKey: Bool
 
+    /// Patterns by the first two key bytes (start-anchored ones), by the last two (end-anchored ones
+    /// that are not start-anchored), and the rest, in file order within each list.
+    private let byPrefix: [UInt16: [Int]]
+    private let bySuffix: [UInt16: [Int]]
+    private let unanchored: [Int]
+
     init(patterns: [BoilerplatePattern], maxLength: Int) {
         self.patterns = patterns
         self.maxLength = maxLength
         var pre = Set<UInt16>(), suf = Set<UInt16>()
-        var any = false
-        for p in patterns {
-            if p.anchoredStart, let f = p.pieces.first, f.count >= 2 { pre.insert(UInt16(f[0]) << 8 | UInt16(f[1])) }
-            else if p.anchoredEnd, let l = p.pieces.last, l.count >= 2 { suf.insert(UInt16(l[l.count - 2]) << 8 | UInt16(l[l.count - 1])) }
-            else { any = true }
+        var bp: [UInt16: [Int]] = [:], bs: [UInt16: [Int]] = [:], un: [Int] = []
+        for (i, p) in patterns.enumerated() {
+            if p.anchoredStart, let f = p.pieces.first, f.count >= 2 {
+                let k = UInt16(f[0]) << 8 | UInt16(f[1]); pre.insert(k); bp[k, default: []].append(i)
+            } else if p.anchoredEnd, let l = p.pieces.last, l.count >= 2 {
+                let k = UInt16(l[l.count - 2]) << 8 | UInt16(l[l.count - 1]); suf.insert(k); bs[k, default: []].append(i)
+            } else { un.append(i) }
         }
-        prefixes = pre; suffixes = suf; anyKey = any
+        prefixes = pre; suffixes = suf; anyKey = !un.isEmpty
+        byPrefix = bp; bySuffix = bs; unanchored = un
     }
 
     /// Reads `[tag] pattern` lines; `#` comments and blank lines are skipped.
@@ -57,16 +66,26 @@ struct BoilerplateFilter: Sendable {
 
     /// The tag of the first pattern the whole line matches, or nil.
     func match(_ line: UnsafeBufferPointer<UInt8>) -> String? {
+        var scratch: [UInt8] = []
+        return match(line, scratch: &scratch)
+    }
+
+    /// `match`, building the line's key in `scratch` (reused between lines).
+    func match(_ line: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]) -> String? {
         guard line.count <= maxLength, !line.isEmpty, !patterns.isEmpty else { return nil }
         if !anyKey && quickReject(line) { return nil }
-        let key = BoilerplatePattern.key(line)
-        guard key.count >= 2 else { return nil }
-        if !anyKey {
+        let r = BoilerplatePattern.key(line, into: &scratch)
+        guard r.count >= 2 else { return nil }
+        return scratch.withUnsafeBufferPointer { buf -> String? in
+            let key = UnsafeBufferPointer(rebasing: buf[r])
             let pre = UInt16(key[0]) << 8 | UInt16(key[1])
             let suf = UInt16(key[key.count - 2]) << 8 | UInt16(key[key.count - 1])
-            if !prefixes.contains(pre) && !suffixes.contains(suf) { return nil }
+            // the first matching pattern in file order among the candidates
+            var best = Int.max
+            for i in byPrefix[pre] ?? [] where i < best && patterns[i].matches(key) { best = i; break }
+            for i in bySuffix[suf] ?? [] where i < best && patterns[i].matches(key) { best = i; break }
+            for i in unanchored where i < best && patterns[i].matches(key) { best = i; break }
+            return best == Int.max ? nil : patterns[best].tag
         }
-        for p in patterns where p.matches(key) { return p.tag }
-        return nil
     }
 }

@@ -34,6 +34,13 @@ struct BoilerplatePattern: Sendable, Hashable {
     /// leading bullets and trailing punctuation/arrows cut.
     static func key(_ p: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
+        let r = key(p, into: &out)
+        return Array(out[r])
+    }
+
+    /// Writes the key into `out` (cleared first) and returns the range of it that is the key (after cuts).
+    static func key(_ p: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Range<Int> {
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(p.count)
         var space = false
         var i = 0
@@ -72,8 +79,7 @@ struct BoilerplatePattern: Sendable, Hashable {
             if k == 0 { break }
             start += k
         }
-        if start == 0 && end == out.count { return out }
-        return Array(out[start..<end])
+        return start..<end
     }
 
     /// Bytes of trailing punctuation, arrow or bullet that end `s[..<end]` (0 if none): . ! ? : > | - space … » › → · •
@@ -104,7 +110,11 @@ struct BoilerplatePattern: Sendable, Hashable {
 
     /// Whole-key wildcard match.
     func matches(_ key: [UInt8]) -> Bool {
-        key.withUnsafeBufferPointer { k in
+        key.withUnsafeBufferPointer { matches($0) }
+    }
+
+    func matches(_ k: UnsafeBufferPointer<UInt8>) -> Bool {
+        do {
             var pos = 0
             for (idx, piece) in pieces.enumerated() {
                 let isFirst = idx == 0, isLast = idx == pieces.count - 1

@@ -22,6 +22,8 @@ public struct CleanSettings: Sendable {
     public var boilerplatePatterns: [String] = []
     public var boilerplateMaxLength = 200
     public var meta = true
+    /// Read schema.org FAQPage JSON-LD and microdata into `Document.declaredFAQ`.
+    public var declaredFAQ = true
 
     public init() {}
 
@@ -31,6 +33,8 @@ public struct CleanSettings: Sendable {
         OptionSpec("html_boilerplate", .bool, default: "true",
                    "HTML: also drop elements whose class/id/role marks menus, cookie banners, share bars, comments, related links, ads; hidden elements; link-dense lists and blocks"),
         OptionSpec("meta", .bool, default: "true", "HTML: put <title> and <meta name=description> into meta.title / meta.description"),
+        OptionSpec("declared_faq", .bool, default: "true",
+                   "HTML: read schema.org FAQPage JSON-LD and microdata into the declared FAQ pairs the faq stage takes as ground truth"),
         OptionSpec("markdown", .choice(["auto", "always", "never"]), default: "auto",
                    "strip Markdown markup, keeping structure: auto detects headings, fences, links, tables, lists…"),
         OptionSpec("entities", .bool, default: "true", "decode complete character references (&amp; &#8217;) in plain text and Markdown"),
@@ -51,6 +55,7 @@ public struct CleanSettings: Sendable {
         markdown = Mode(rawValue: o.string("markdown", default: "auto")) ?? .auto
         htmlHeuristics = o.bool("html_boilerplate", default: true)
         meta = o.bool("meta", default: true)
+        declaredFAQ = o.bool("declared_faq", default: true)
         entities = o.bool("entities", default: true)
         mojibake = o.bool("mojibake", default: true)
         switch o.string("normalize", default: "nfc") {

@@ -5,6 +5,8 @@ struct HTMLExtraction {
     var text: LineText
     var title: String?
     var description: String?
+    /// Pairs from schema.org `FAQPage` JSON-LD and microdata, raw (answers may hold HTML).
+    var declaredFAQ: [(question: String, answer: String)] = []
 }
 
 /// Turns an HTML page into tagged lines of visible text.
@@ -19,11 +21,12 @@ struct HTMLExtractor: Sendable {
     let entities: EntityTable
     let heuristics: Bool
 
-    func extract(_ p: UnsafeBufferPointer<UInt8>) -> HTMLExtraction {
-        var run = HTMLRun(p: p, entities: entities, heuristics: heuristics)
+    /// `record`: also note the input range of every byte of the text (`LineText.src`).
+    func extract(_ p: UnsafeBufferPointer<UInt8>, record: Bool = false) -> HTMLExtraction {
+        var run = HTMLRun(p: p, entities: entities, heuristics: heuristics, record: record)
         run.run()
         if heuristics && run.textBytes < 300 && run.heuristicDropped > 3 * max(run.textBytes, 100) {
-            var again = HTMLRun(p: p, entities: entities, heuristics: false)
+            var again = HTMLRun(p: p, entities: entities, heuristics: false, record: record)
             again.run()
             return again.result()
         }
@@ -50,7 +53,15 @@ private struct OpenElement {
     var linksAtOpen: Int
     /// Cells seen so far in a table row.
     var cells: Int
+    /// Microdata role (see `Micro`) and where the element's content starts in the input.
+    var micro: Micro = .none
+    var contentStart: Int = 0
+    /// It began a question or answer block (`beginQA`), ended when it closes.
+    var qaOpened = false
 }
+
+/// What an element is in schema.org FAQ microdata.
+private enum Micro: UInt8 { case none, page, question, name, answer, answerText }
 
 /// The state of one extraction (one request); not shared.
 private struct HTMLRun {
@@ -80,18 +91,33 @@ private struct HTMLRun {
     var description: String?
     var ogDescription: String?
     var scratch: [UInt8] = []
+    var scratchSrc: [SourceMap.Range] = []
     /// Attributes of the tag being read: name and value ranges into `p`.
     var attrNames: [Range<Int>] = []
     var attrValues: [Range<Int>] = []
 
-    init(p: UnsafeBufferPointer<UInt8>, entities: EntityTable, heuristics: Bool) {
+    /// `<dt>`/`<dd>` or `<details>` content being written: block breaks become line breaks and inner
+    /// elements do not start layout blocks of their own, so a question or answer stays one block.
+    var qaDepth = 0
+    /// Microdata: open FAQPage scopes, the question being read, pairs found; JSON-LD pairs.
+    var microPages = 0
+    var microQuestion: String?
+    var microAnswer: String?
+    var declared: [(question: String, answer: String)] = []
+    /// Where the markup being handled starts (the end of the text before it).
+    var cursor = 0
+    /// Where the content of the start tag being handled begins.
+    var cursorAfterTag = 0
+
+    init(p: UnsafeBufferPointer<UInt8>, entities: EntityTable, heuristics: Bool, record: Bool) {
         self.p = p; self.n = p.count; self.entities = entities; self.heuristics = heuristics
+        self.w = LineWriter(record: record)
         scratch.reserveCapacity(64)
     }
 
     func result() -> HTMLExtraction {
         var w = self.w
-        return HTMLExtraction(text: w.finish(), title: title ?? ogTitle, description: description ?? ogDescription)
+        return HTMLExtraction(text: w.finish(), title: title ?? ogTitle, description: description ?? ogDescription, declaredFAQ: declared)
     }
 
     mutating func run() {
@@ -101,9 +127,30 @@ private struct HTMLRun {
             while j < n && p[j] != UInt8(ascii: "<") { j += 1 }
             if j > i { text(i, j) }
             if j >= n { break }
+            cursor = j
             i = markup(at: j)
         }
+        cursor = n
         while !stack.isEmpty { pop() }
+    }
+
+    /// Starts a layout block unless inside a question or answer.
+    private mutating func begin(_ kind: LineKind, level: UInt8 = 0) {
+        if qaDepth == 0 { w.begin(kind, level: level) }
+    }
+
+    /// Leaves a question or answer block.
+    private mutating func endQA() {
+        qaDepth -= 1
+        w.tight = qaDepth > 0
+        w.lineBreak()
+    }
+
+    /// Enters a question or answer block.
+    private mutating func beginQA(_ kind: LineKind) {
+        if qaDepth == 0 { w.lineBreak(); w.begin(kind) }
+        qaDepth += 1
+        w.tight = true
     }
 
     // MARK: tokenizer
@@ -226,6 +273,7 @@ private struct HTMLRun {
         guard closed else { text(j, j + 1); return j + 1 }   // `<div class=x` at the end: keep as text
         let tag = HTMLTag.lookup(key)
         if tag.isRawText { return rawText(tag, from: k, name: j + 1..<nameEnd) }
+        cursorAfterTag = k
         open(tag, key: key, selfClosing: selfClosing)
         if tag == .pre, dropDepth == 0 {
             if k < n && p[k] == 13 { k += 1 }
@@ -264,6 +312,9 @@ private struct HTMLRun {
         if tag == .title, dropDepth == 0, title == nil {
             title = decodedString(k..<e, attribute: false)
         }
+        if tag == .script, let t = attr("type"), contains(lowerValue(t), "ld+json"), e > k {
+            declared.append(contentsOf: DeclaredFAQ.fromJSONLD(UnsafeBufferPointer(rebasing: p[k..<e])))
+        }
         // Everything else raw (scripts, styles, iframes, noscript, textarea…) is dropped.
         return after
     }
@@ -280,6 +331,7 @@ private struct HTMLRun {
         if selfClosing { return }
         var e = OpenElement(tag: tag, key: key, drops: false, heuristic: false, kind: w.kind, level: w.level, group: w.group,
                             mark: nil, textAtOpen: textBytes, linkAtOpen: linkBytes, linksAtOpen: links, cells: 0)
+        if !attrNames.isEmpty { readMicrodata(&e) }
         if dropDepth > 0 { stack.append(e); return }
         if tag.isDropped || (tag == .header && articleDepth == 0) {
             e.drops = true
@@ -300,30 +352,30 @@ private struct HTMLRun {
         }
         switch tag {
         case .h1, .h2, .h3, .h4, .h5, .h6:
-            if headingDepth == 0 { w.blockBreak(); w.begin(.heading, level: tag.headingLevel) }
+            if headingDepth == 0 { w.blockBreak(); begin(.heading, level: tag.headingLevel) }
             headingDepth += 1
         case .li:
             if listDepth == 0 && itemDepth == 0 { w.blockBreak() } else { w.lineBreak() }
-            w.begin(.listItem, level: UInt8(min(max(listDepth, 1), 255)))
+            begin(.listItem, level: UInt8(min(max(listDepth, 1), 255)))
             itemDepth += 1
         case .ul, .ol:
             if itemDepth > 0 { w.lineBreak() } else { blockBreak(heavy: true) }
             listDepth += 1
         case .blockquote:
             blockBreak(heavy: true)
-            if headingDepth == 0 && cellDepth == 0 { w.begin(.quote) }
+            if headingDepth == 0 && cellDepth == 0 { begin(.quote) }
         case .pre:
             blockBreak(heavy: true)
-            w.begin(.code)
+            begin(.code)
             preDepth += 1
         case .table:
             blockBreak(heavy: true)
         case .tr:
             w.lineBreak()
-            w.begin(.table)
+            begin(.table)
         case .td, .th:
             if let r = stack.lastIndex(where: { $0.tag == .tr || $0.tag == .table }), stack[r].tag == .tr {
-                if stack[r].cells > 0 && w.kind == .table { w.space(); w.append(UInt8(ascii: "|")); w.space() }
+                if stack[r].cells > 0 && w.kind == .table { w.space(); w.append(UInt8(ascii: "|"), source: nil); w.space() }
                 stack[r].cells += 1
             }
             cellDepth += 1
@@ -333,7 +385,13 @@ private struct HTMLRun {
         case .article, .main:
             articleDepth += 1
             blockBreak(heavy: false)
-        case .dt, .dd, .caption, .option, .summary, .legend, .figcaption:
+        case .dt, .dd:
+            if headingDepth > 0 || cellDepth > 0 { w.space() } else { beginQA(tag == .dt ? .question : .answer); e.qaOpened = true }
+        case .summary:
+            if headingDepth > 0 || cellDepth > 0 { w.space() }
+            else if qaDepth == 0, stack.last?.tag == .details { beginQA(.question); e.qaOpened = true }
+            else { w.lineBreak() }
+        case .caption, .option, .legend, .figcaption:
             if headingDepth > 0 || cellDepth > 0 { w.space() } else { w.lineBreak() }
         default:
             if tag.isBlock { blockBreak(heavy: false) }
@@ -346,10 +404,11 @@ private struct HTMLRun {
     /// list items, else a blank line.
     private mutating func blockBreak(heavy: Bool) {
         if headingDepth > 0 { w.space(); return }
+        if qaDepth > 0 && cellDepth == 0 { w.lineBreak(); return }
         if cellDepth > 0 {
             let cellText = stack.last(where: { $0.tag == .td || $0.tag == .th }).map { textBytes - $0.textAtOpen } ?? 0
             if !heavy && cellText < 200 && w.kind == .table { w.space(); return }
-            if w.kind == .table { w.begin(.plain) }
+            if w.kind == .table { begin(.plain) }
             w.blockBreak(); return
         }
         if itemDepth > 0 && w.kind == .listItem { w.lineBreak(); return }
@@ -413,6 +472,7 @@ private struct HTMLRun {
 
     private mutating func pop() {
         let e = stack.removeLast()
+        if e.micro != .none { closeMicrodata(e) }
         if e.drops {
             dropDepth -= 1
             if e.heuristic { heuristicDropDepth -= 1 }
@@ -445,7 +505,12 @@ private struct HTMLRun {
             w.blockBreak()
         case .table, .blockquote:
             if headingDepth == 0 { w.blockBreak() }
-        case .dt, .dd, .caption, .option, .summary, .legend, .figcaption:
+        case .dt, .dd, .summary:
+            if e.qaOpened { endQA() } else if headingDepth > 0 || cellDepth > 0 { w.space() } else { w.lineBreak() }
+        case .details:
+            if e.qaOpened { endQA() }
+            blockBreak(heavy: false)
+        case .caption, .option, .legend, .figcaption:
             if headingDepth > 0 || cellDepth > 0 { w.space() } else { w.lineBreak() }
         default:
             if e.tag.isBlock { blockBreak(heavy: false) }
@@ -453,6 +518,12 @@ private struct HTMLRun {
         if e.tag != .td && e.tag != .th && e.tag != .a {
             w.restore(kind: e.kind, level: e.level, group: e.group)
         }
+        // the rest of a `<details>` after its `<summary>` is the answer
+        if e.tag == .summary, e.qaOpened, let top = stack.last, top.tag == .details, dropDepth == 0 {
+            beginQA(.answer)
+            stack[stack.count - 1].qaOpened = true
+        }
+
         if let mark = e.mark { dropIfLinkDense(e, mark) }
     }
 
@@ -474,6 +545,48 @@ private struct HTMLRun {
         w.blockBreak()
     }
 
+    // MARK: microdata
+
+    /// Notes an element's part in schema.org FAQ microdata: an `itemscope` of type FAQPage or Question,
+    /// a Question's `itemprop="name"`, its `itemprop="acceptedAnswer"` scope and that scope's `itemprop="text"`.
+    private mutating func readMicrodata(_ e: inout OpenElement) {
+        if attr("itemscope") != nil, let t = attr("itemtype") {
+            let v = lowerValue(t)
+            if endsWith(v, "/faqpage") { e.micro = .page; microPages += 1; return }
+            if microPages > 0 && endsWith(v, "/question") {
+                e.micro = .question; microQuestion = nil; microAnswer = nil; return
+            }
+        }
+        guard microPages > 0, let prop = attr("itemprop") else { return }
+        let v = lowerValue(prop)
+        let inQuestion = stack.contains { $0.micro == .question }
+        let inAnswer = stack.contains { $0.micro == .answer }
+        if inAnswer && v == Array("text".utf8) { e.micro = .answerText }
+        else if inQuestion && !inAnswer && (v == Array("acceptedanswer".utf8) || v == Array("suggestedanswer".utf8)) && microAnswer == nil { e.micro = .answer }
+        else if inQuestion && !inAnswer && v == Array("name".utf8) && microQuestion == nil { e.micro = .name }
+        e.contentStart = cursorAfterTag
+    }
+
+    private func endsWith(_ v: [UInt8], _ suffix: StaticString) -> Bool {
+        let m = suffix.utf8CodeUnitCount
+        guard v.count >= m else { return false }
+        let s = suffix.utf8Start
+        for t in 0..<m where v[v.count - m + t] != s[t] { return false }
+        return true
+    }
+
+    private mutating func closeMicrodata(_ e: OpenElement) {
+        switch e.micro {
+        case .page: microPages -= 1
+        case .name: microQuestion = String(decoding: UnsafeBufferPointer(rebasing: p[e.contentStart..<max(e.contentStart, cursor)]), as: UTF8.self)
+        case .answerText: microAnswer = String(decoding: UnsafeBufferPointer(rebasing: p[e.contentStart..<max(e.contentStart, cursor)]), as: UTF8.self)
+        case .question:
+            if let q = microQuestion, let a = microAnswer { declared.append((q, a)) }
+            microQuestion = nil; microAnswer = nil
+        default: break
+        }
+    }
+
     // MARK: text
 
     private mutating func text(_ i: Int, _ j: Int) {
@@ -483,15 +596,21 @@ private struct HTMLRun {
         }
         if preDepth > 0 {
             scratch.removeAll(keepingCapacity: true)
+            scratchSrc.removeAll(keepingCapacity: true)
+            let record = w.record
             var k = i
             while k < j {
+                let mark = scratch.count
                 if p[k] == UInt8(ascii: "&"), let e = entities.decode(p, at: k, end: j, strict: false, attribute: false, into: &scratch) {
+                    if record { for _ in mark..<scratch.count { scratchSrc.append(SourceMap.Range(start: Int32(k), end: Int32(e))) } }
                     k = e
                 } else {
-                    scratch.append(p[k]); k += 1
+                    scratch.append(p[k])
+                    if record { scratchSrc.append(SourceMap.Range(start: Int32(k), end: Int32(k + 1))) }
+                    k += 1
                 }
             }
-            scratch.withUnsafeBufferPointer { w.appendVerbatim($0) }
+            scratch.withUnsafeBufferPointer { w.appendVerbatim($0, sources: scratchSrc) }
             count(scratch.count)
             return
         }
@@ -502,17 +621,17 @@ private struct HTMLRun {
             if b == UInt8(ascii: "&") {
                 scratch.removeAll(keepingCapacity: true)
                 if let e = entities.decode(p, at: k, end: j, strict: false, attribute: false, into: &scratch) {
-                    w.append(contentsOf: scratch)
+                    w.append(contentsOf: scratch, replacing: k..<e)
                     count(scratch.count)
                     k = e
                     continue
                 }
-                w.append(b); count(1); k += 1
+                w.append(b, source: k); count(1); k += 1
                 continue
             }
             var m = k + 1
             while m < j, !isSpace(p[m]), p[m] != UInt8(ascii: "&") { m += 1 }
-            w.append(contentsOf: UnsafeBufferPointer(rebasing: p[k..<m]))
+            w.append(contentsOf: UnsafeBufferPointer(rebasing: p[k..<m]), source: k)
             count(m - k)
             k = m
         }

@@ -2,7 +2,7 @@ import StageKit
 
 /// What a line of the intermediate text is, as far as the markup said.
 enum LineKind: UInt8 {
-    case plain = 0, heading, listItem, quote, code, table
+    case plain = 0, heading, listItem, quote, code, table, question, answer
 
     var blockKind: BlockKind? {
         switch self {
@@ -12,6 +12,8 @@ enum LineKind: UInt8 {
         case .quote: return .quote
         case .code: return .code
         case .table: return .table
+        case .question: return .question
+        case .answer: return .answer
         }
     }
 }
@@ -35,4 +37,6 @@ struct TextLine {
 struct LineText {
     var bytes: [UInt8] = []
     var lines: [TextLine] = []
+    /// When the source map is recorded: the input byte range of every byte of `bytes`.
+    var src: [SourceMap.Range] = []
 }

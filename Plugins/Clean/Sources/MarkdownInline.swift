@@ -23,10 +23,22 @@ struct MarkdownInline {
     }
 
     /// The paragraph text without markup. Deleted bytes are marked 0 while working, then removed.
-    func strip(_ s: [UInt8]) -> [UInt8] {
+    func strip(_ s: [UInt8]) -> [UInt8] { strip(s, src: nil).text }
+
+    /// `strip`, and with `src` (the input range of each byte of `s`) the input range of each output byte.
+    func strip(_ s: [UInt8], src: [SourceMap.Range]?) -> (text: [UInt8], src: [SourceMap.Range]) {
         let n = s.count
         var out: [UInt8] = []
         out.reserveCapacity(n)
+        let record = src != nil
+        let src = src ?? []
+        var os: [SourceMap.Range] = []
+        /// The output bytes appended last (`count` of them) came from input bytes `lo..<hi`.
+        func rec(_ lo: Int, _ hi: Int, count: Int, copy: Bool) {
+            guard record else { return }
+            if copy { for k in lo..<hi { os.append(k < src.count ? src[k] : .inserted) } }
+            else { let r = LineOrigins.union(src, lo, hi); for _ in 0..<count { os.append(r) } }
+        }
         var delims: [Delim] = []
         var brackets: [(pos: Int, width: Int)] = []
         var i = 0
@@ -35,7 +47,7 @@ struct MarkdownInline {
                 let b = p[i]
                 switch b {
                 case UInt8(ascii: "\\"):
-                    if i + 1 < n, MarkdownInline.isPunct(p[i + 1]) { out.append(p[i + 1]); i += 2 } else { out.append(b); i += 1 }
+                    if i + 1 < n, MarkdownInline.isPunct(p[i + 1]) { out.append(p[i + 1]); rec(i, i + 2, count: 1, copy: false); i += 2 } else { out.append(b); rec(i, i + 1, count: 1, copy: true); i += 1 }
                 case UInt8(ascii: "`"):
                     var r = i
                     while r < n && p[r] == b { r += 1 }
@@ -52,11 +64,11 @@ struct MarkdownInline {
                         } else { k += 1 }
                     }
                     if close < 0 {
-                        out.append(contentsOf: p[i..<r]); i = r
+                        out.append(contentsOf: p[i..<r]); rec(i, r, count: r - i, copy: true); i = r
                     } else {
                         var cs = r, ce = close
                         if ce - cs >= 2, p[cs] == 32, p[ce - 1] == 32 { cs += 1; ce -= 1 }
-                        out.append(contentsOf: p[cs..<ce])
+                        out.append(contentsOf: p[cs..<ce]); rec(cs, ce, count: ce - cs, copy: true)
                         i = close + len
                     }
                 case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"):
@@ -73,14 +85,14 @@ struct MarkdownInline {
                     }
                     if b == UInt8(ascii: "~") && r - i != 2 { canOpen = false; canClose = false }
                     delims.append(Delim(pos: out.count, char: b, length: r - i, left: r - i, used: 0, canOpen: canOpen, canClose: canClose))
-                    out.append(contentsOf: p[i..<r])
+                    out.append(contentsOf: p[i..<r]); rec(i, r, count: r - i, copy: true)
                     i = r
                 case UInt8(ascii: "!") where i + 1 < n && p[i + 1] == UInt8(ascii: "["):
-                    brackets.append((out.count, 2)); out.append(b); out.append(p[i + 1]); i += 2
+                    brackets.append((out.count, 2)); out.append(b); out.append(p[i + 1]); rec(i, i + 2, count: 2, copy: true); i += 2
                 case UInt8(ascii: "["):
-                    brackets.append((out.count, 1)); out.append(b); i += 1
+                    brackets.append((out.count, 1)); out.append(b); rec(i, i + 1, count: 1, copy: true); i += 1
                 case UInt8(ascii: "]"):
-                    guard let opener = brackets.popLast() else { out.append(b); i += 1; break }
+                    guard let opener = brackets.popLast() else { out.append(b); rec(i, i + 1, count: 1, copy: true); i += 1; break }
                     if i + 1 < n, p[i + 1] == UInt8(ascii: "("), let close = MarkdownInline.matching(p, from: i + 1, open: UInt8(ascii: "("), close: UInt8(ascii: ")")) {
                         for k in opener.pos..<(opener.pos + opener.width) { out[k] = 0 }
                         i = close + 1
@@ -88,7 +100,7 @@ struct MarkdownInline {
                         for k in opener.pos..<(opener.pos + opener.width) { out[k] = 0 }
                         i = close + 1
                     } else {
-                        out.append(b); i += 1
+                        out.append(b); rec(i, i + 1, count: 1, copy: true); i += 1
                     }
                 case UInt8(ascii: "<"):
                     // autolink or inline HTML tag
@@ -98,26 +110,33 @@ struct MarkdownInline {
                         let inner = p[(i + 1)..<e]
                         let first = inner.first!
                         if MarkdownInline.isAutolink(inner) {
-                            out.append(contentsOf: inner); i = e + 1; break
+                            out.append(contentsOf: inner); rec(i + 1, e, count: e - i - 1, copy: true); i = e + 1; break
                         }
                         if ASCII.isLetter(first) || first == UInt8(ascii: "/") || first == UInt8(ascii: "!") {
                             if first == UInt8(ascii: "/") || ASCII.isLetter(first) {
                                 // <br> and block-ish tags separate words
-                                out.append(32)
+                                out.append(32); if record { os.append(.inserted) }
                             }
                             i = e + 1; break
                         }
                     }
-                    out.append(b); i += 1
+                    out.append(b); rec(i, i + 1, count: 1, copy: true); i += 1
                 case UInt8(ascii: "&"):
-                    if let e = entities.decode(p, at: i, end: n, strict: true, attribute: false, into: &out) { i = e } else { out.append(b); i += 1 }
+                    let mark = out.count
+                    if let e = entities.decode(p, at: i, end: n, strict: true, attribute: false, into: &out) { rec(i, e, count: out.count - mark, copy: false); i = e }
+                    else { out.append(b); rec(i, i + 1, count: 1, copy: true); i += 1 }
                 default:
-                    out.append(b); i += 1
+                    out.append(b); rec(i, i + 1, count: 1, copy: true); i += 1
                 }
             }
         }
         MarkdownInline.matchEmphasis(&delims, &out)
-        return out.filter { $0 != 0 }
+        if !record { return (out.filter { $0 != 0 }, []) }
+        var text: [UInt8] = []
+        var ts: [SourceMap.Range] = []
+        text.reserveCapacity(out.count); ts.reserveCapacity(out.count)
+        for (k, b) in out.enumerated() where b != 0 { text.append(b); ts.append(k < os.count ? os[k] : .inserted) }
+        return (text, ts)
     }
 
     /// Index of the bracket that closes the one at `from`, or nil.

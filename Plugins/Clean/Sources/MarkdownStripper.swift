@@ -6,8 +6,9 @@ import StageKit
 struct MarkdownStripper: Sendable {
     let entities: EntityTable
 
-    func strip(_ p: UnsafeBufferPointer<UInt8>) -> LineText {
-        var run = MarkdownRun(p: p, inline: MarkdownInline(entities: entities))
+    /// `record`: also note the input range of every byte of the text (`LineText.src`).
+    func strip(_ p: UnsafeBufferPointer<UInt8>, record: Bool = false) -> LineText {
+        var run = MarkdownRun(p: p, inline: MarkdownInline(entities: entities), record: record)
         run.run()
         return run.w.finish()
     }
@@ -16,8 +17,11 @@ struct MarkdownStripper: Sendable {
 private struct MarkdownRun {
     let p: UnsafeBufferPointer<UInt8>
     let inline: MarkdownInline
-    var w = LineWriter()
+    var w: LineWriter
+    let record: Bool
     var lines: [Range<Int>] = []
+    /// With `record`: the input range of each byte of `para`.
+    var paraSrc: [SourceMap.Range] = []
 
     /// The paragraph being collected: its source lines (joined later), kind, level.
     var para: [UInt8] = []
@@ -30,8 +34,9 @@ private struct MarkdownRun {
     var quoteGroup: Int32 = 0
     var indentedGroup: Int32 = 0
 
-    init(p: UnsafeBufferPointer<UInt8>, inline: MarkdownInline) {
-        self.p = p; self.inline = inline
+    init(p: UnsafeBufferPointer<UInt8>, inline: MarkdownInline, record: Bool) {
+        self.p = p; self.inline = inline; self.record = record
+        self.w = LineWriter(record: record)
         var s = 0
         for i in 0..<p.count where p[i] == 10 {
             var e = i
@@ -85,7 +90,7 @@ private struct MarkdownRun {
                 var s = r.lowerBound
                 var c = 0
                 while s < r.upperBound && c < f.indent && p[s] == 32 { s += 1; c += 1 }
-                w.emitLine(p[s..<r.upperBound], kind: .code, level: 0, group: f.group)
+                w.emitLine(p[s..<r.upperBound], source: s, kind: .code, level: 0, group: f.group)
                 continue
             }
             if isBlank(r) {
@@ -113,7 +118,7 @@ private struct MarkdownRun {
                 let g = indentedGroup != 0 ? indentedGroup : w.newGroupID()
                 if indentedGroup == 0 { w.blockBreak() }
                 indentedGroup = g
-                w.emitLine(p[s..<end], kind: .code, level: 0, group: g)
+                w.emitLine(p[s..<end], source: s, kind: .code, level: 0, group: g)
                 lastKind = .code
                 continue
             }
@@ -136,15 +141,15 @@ private struct MarkdownRun {
                     var h = e
                     while h > k + len && p[h - 1] == UInt8(ascii: "#") { h -= 1 }
                     if h < e && (h == k + len || p[h - 1] == 32 || p[h - 1] == 9) { e = h }
-                    emitBlock(Array(p[(k + len)..<e]), kind: .heading, level: UInt8(len))
+                    emitBlock(Array(p[(k + len)..<e]), src: identity((k + len)..<e), kind: .heading, level: UInt8(len))
                     continue
                 }
             }
             // Setext underline
             if col <= 3 && !para.isEmpty && paraKind == .plain && (b == UInt8(ascii: "=") || b == UInt8(ascii: "-")) && runLength(k, end, b) == end - k {
-                let text = para
-                para.removeAll()
-                emitBlock(text, kind: .heading, level: b == UInt8(ascii: "=") ? 1 : 2)
+                let text = para, src = paraSrc
+                para.removeAll(); paraSrc.removeAll()
+                emitBlock(text, src: src, kind: .heading, level: b == UInt8(ascii: "=") ? 1 : 2)
                 continue
             }
             // thematic break
@@ -261,38 +266,46 @@ private struct MarkdownRun {
         var s = r.lowerBound
         while s < r.upperBound && (p[s] == 32 || p[s] == 9) { s += 1 }
         if !para.isEmpty {
-            if para.last == UInt8(ascii: "\\") { para.removeLast(); para.append(10) }
+            if para.last == UInt8(ascii: "\\") { para.removeLast(); para.append(10); if record { paraSrc.removeLast() } }
             else if para.count >= 2 && para[para.count - 1] == 32 && para[para.count - 2] == 32 { para.append(10) }
             else { para.append(32) }
+            if record { paraSrc.append(.inserted) }
         }
         para.append(contentsOf: p[s..<r.upperBound])
+        if record { paraSrc.append(contentsOf: identity(s..<r.upperBound)) }
+    }
+
+    /// The input ranges of the bytes `r` copied as they are (empty when not recording).
+    func identity(_ r: Range<Int>) -> [SourceMap.Range] {
+        guard record else { return [] }
+        return r.map { SourceMap.Range(start: Int32($0), end: Int32($0 + 1)) }
     }
 
     mutating func flush() {
         guard !para.isEmpty else { return }
-        let text = para
-        para.removeAll(keepingCapacity: true)
-        emitBlock(text, kind: paraKind, level: paraLevel, group: paraGroup)
+        let text = para, src = paraSrc
+        para.removeAll(keepingCapacity: true); paraSrc.removeAll(keepingCapacity: true)
+        emitBlock(text, src: src, kind: paraKind, level: paraLevel, group: paraGroup)
         paraKind = .plain
     }
 
-    mutating func emitBlock(_ source: [UInt8], kind: LineKind, level: UInt8, group: Int32 = 0) {
-        let text = inline.strip(source)
+    mutating func emitBlock(_ source: [UInt8], src: [SourceMap.Range], kind: LineKind, level: UInt8, group: Int32 = 0) {
+        let (text, ts) = inline.strip(source, src: record ? src : nil)
         let g = group != 0 ? group : (kind == .plain ? 0 : w.newGroupID())
         if kind == .listItem && lastKind == .listItem { w.lineBreak() } else { w.blockBreak() }
         var s = 0
         for (i, c) in text.enumerated() where c == 10 {
-            w.emitLine(text[s..<i], kind: kind, level: level, group: g)
+            w.emitLine(text[s..<i], sources: ts.isEmpty ? [] : ts[s..<i], kind: kind, level: level, group: g)
             s = i + 1
         }
-        w.emitLine(text[s...], kind: kind, level: level, group: g)
+        w.emitLine(text[s...], sources: ts.isEmpty ? [] : ts[s...], kind: kind, level: level, group: g)
         lastKind = kind
         lastWasBlank = false
     }
 
     /// One table row as a line; each row is its own layout block (`group` marks the table).
     mutating func emitTableRow(_ r: Range<Int>, group: Int32) {
-        var cells: [[UInt8]] = []
+        var cells: [([UInt8], [SourceMap.Range])] = []
         var s = r.lowerBound
         var e = r.upperBound
         if s < e && p[s] == UInt8(ascii: "|") { s += 1 }
@@ -304,18 +317,23 @@ private struct MarkdownRun {
                 var a = cs, b = k
                 while a < b && (p[a] == 32 || p[a] == 9) { a += 1 }
                 while b > a && (p[b - 1] == 32 || p[b - 1] == 9) { b -= 1 }
-                cells.append(inline.strip(Array(p[a..<b])))
+                cells.append(inline.strip(Array(p[a..<b]), src: record ? identity(a..<b) : nil))
                 cs = k + 1
             }
             k += 1
         }
         var line: [UInt8] = []
+        var lineSrc: [SourceMap.Range] = []
         for (i, c) in cells.enumerated() {
-            if i > 0 { line.append(contentsOf: [32, UInt8(ascii: "|"), 32]) }
-            line.append(contentsOf: c)
+            if i > 0 {
+                line.append(contentsOf: [32, UInt8(ascii: "|"), 32])
+                if record { lineSrc.append(contentsOf: repeatElement(.inserted, count: 3)) }
+            }
+            line.append(contentsOf: c.0)
+            lineSrc.append(contentsOf: c.1)
         }
         if lastKind != .table || lastWasBlank { w.blockBreak() } else { w.lineBreak() }
-        w.emitLine(line, kind: .table, level: 0, group: w.newGroupID())
+        w.emitLine(line, sources: lineSrc, kind: .table, level: 0, group: w.newGroupID())
         lastKind = .table
         lastWasBlank = false
     }

@@ -66,20 +66,24 @@ enum MojibakeRepair {
 
     /// Repairs one line, appending the result to `out`. Returns false (and appends nothing) when nothing
     /// needed repair.
-    static func repair(_ p: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+    /// `origins` hears where each output byte came from (each pass is committed on its own).
+    static func repair<O: OriginSink>(_ p: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], origins: inout O) -> Bool {
         // The first pass reads the line in place: most lines need no repair, and then nothing is copied.
         var input: [UInt8] = []
-        guard onePass(p, into: &input) else { return false }
+        guard onePass(p, into: &input, origins: &origins) else { origins.discard(); return false }
+        origins.commit()
         var current: [UInt8] = []
         var pass = 1
         while pass < 3 {
             current.removeAll(keepingCapacity: true)
-            let changed = input.withUnsafeBufferPointer { onePass($0, into: &current) }
-            if !changed { break }
+            let changed = input.withUnsafeBufferPointer { onePass($0, into: &current, origins: &origins) }
+            if !changed { origins.discard(); break }
+            origins.commit()
             swap(&input, &current)
             pass += 1
         }
         out.append(contentsOf: input)
+        origins.copy(0, count: input.count)
         return true
     }
 
@@ -91,19 +95,21 @@ enum MojibakeRepair {
 
     private static func isUpperScalar(_ v: UInt32) -> Bool { v &- 65 < 26 || (v >= 0xC0 && v <= 0xDE && v != 0xD7) }
 
-    private static func onePass(_ p: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+    private static func onePass<O: OriginSink>(_ p: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], origins: inout O) -> Bool {
         let n = p.count
         var changed = false
         var i = 0
         var runScalars: [UInt32] = []
         var runBytes: [UInt8] = []
+        var runPos: [Int] = []
         var prevScalar: UInt32 = 0x20
         while i < n {
             let b = p[i]
-            if b < 0x80 { out.append(b); prevScalar = UInt32(b); i += 1; continue }
+            if b < 0x80 { out.append(b); origins.copy(i, count: 1); prevScalar = UInt32(b); i += 1; continue }
             // collect a run of characters that have a single-byte Windows-1252 form (or U+FFFD)
             runScalars.removeAll(keepingCapacity: true)
             runBytes.removeAll(keepingCapacity: true)
+            runPos.removeAll(keepingCapacity: true)
             var j = i
             while j < n && p[j] >= 0x80 {
                 let (v, len) = UTF8Util.decode(p, j, n)
@@ -111,12 +117,14 @@ enum MojibakeRepair {
                 else if v == 0xFFFD { runBytes.append(0) }
                 else { break }
                 runScalars.append(v)
+                runPos.append(j)
                 j += len
             }
             if runScalars.isEmpty {
                 // a non-ASCII character outside Windows-1252: copy it
                 let (v, len) = UTF8Util.decode(p, i, n)
                 out.append(contentsOf: p[i..<(i + len)])
+                origins.copy(i, count: len)
                 prevScalar = v
                 i += len
                 continue
@@ -167,19 +175,26 @@ enum MojibakeRepair {
                         UTF8Util.encode(0xE0, into: &out)
                         before = 0xE0
                         // the no-break space's own space, when a word space follows it
-                        if j + 1 < n && p[j] == 0x20 && p[j + 1] == 0x20 { i = j + 1; prevScalar = before; changed = true; skipRest = true; break }
+                        if j + 1 < n && p[j] == 0x20 && p[j + 1] == 0x20 {
+                            origins.replace(runPos[t], j + 1, count: 2)
+                            i = j + 1; prevScalar = before; changed = true; skipRest = true; break
+                        }
+                        origins.replace(runPos[t], j, count: 2)
                     }
                     changed = true
                     t += 1
                     continue
                 }
+                let mark = out.count
                 if let v = decoded {
                     UTF8Util.encode(v, into: &out)
+                    origins.replace(runPos[t], t + used < m ? runPos[t + used] : j, count: out.count - mark)
                     changed = true
                     before = v
                     t += used
                 } else {
                     UTF8Util.encode(runScalars[t], into: &out)
+                    origins.replace(runPos[t], t + 1 < m ? runPos[t + 1] : j, count: out.count - mark)
                     before = runScalars[t]
                     t += 1
                 }

@@ -27,19 +27,27 @@ struct TextNormalizer: Sendable {
     }
 
     /// Cleans one line into `out` (appending). Code lines keep their spaces and tabs; only control
-    /// characters go and trailing spaces are cut.
-    func cleanLine(_ p: UnsafeBufferPointer<UInt8>, code: Bool, into out: inout [UInt8]) {
+    /// characters go and trailing spaces are cut. `origins` hears where each output byte came from.
+    func cleanLine<O: OriginSink>(_ p: UnsafeBufferPointer<UInt8>, code: Bool, into out: inout [UInt8], origins: inout O) {
         let n = p.count
         let base = out.count
         var i = 0
         var pendingSpace = false
+        var spaceFrom = 0
         var prevNonASCII = false
         while i < n {
             let b = p[i]
             if b >= 0x20 && b < 0x7F {
-                if b == 32 && !code && whitespace { pendingSpace = true; i += 1; continue }
-                if pendingSpace { if out.count > base { out.append(32) }; pendingSpace = false }
-                out.append(b); prevNonASCII = false; i += 1
+                if b == 32 && !code && whitespace {
+                    if !pendingSpace { spaceFrom = i }
+                    pendingSpace = true; i += 1; continue
+                }
+                if pendingSpace {
+                    if out.count > base { out.append(32); origins.replace(spaceFrom, i, count: 1) }
+                    pendingSpace = false
+                }
+                out.append(b); origins.copy(i, count: 1)
+                prevNonASCII = false; i += 1
                 continue
             }
             let (v, len) = b < 0x80 ? (UInt32(b), 1) : UTF8Util.decode(p, i, n)
@@ -55,16 +63,22 @@ struct TextNormalizer: Sendable {
             case .drop:
                 break
             case .space:
-                if code { out.append(32) } else { pendingSpace = true }
+                if code { out.append(32); origins.replace(i, i + len, count: 1) }
+                else if !pendingSpace { pendingSpace = true; spaceFrom = i }
             case .keep, .joiner:
-                if pendingSpace { if out.count > base { out.append(32) }; pendingSpace = false }
-                out.append(contentsOf: p[i..<(i + len)])
+                if pendingSpace {
+                    if out.count > base { out.append(32); origins.replace(spaceFrom, i, count: 1) }
+                    pendingSpace = false
+                }
+                out.append(contentsOf: p[i..<(i + len)]); origins.copy(i, count: len)
                 prevNonASCII = v >= 0x80
             }
             i += len
         }
         if code {
-            while out.count > base, out[out.count - 1] == 32 || out[out.count - 1] == 9 { out.removeLast() }
+            var cut = 0
+            while out.count > base, out[out.count - 1] == 32 || out[out.count - 1] == 9 { out.removeLast(); cut += 1 }
+            if cut > 0 { origins.truncate(by: cut) }
         }
     }
 
@@ -85,7 +99,7 @@ struct TextNormalizer: Sendable {
 
     /// Normalizes `line` (already cleaned) to the configured form, appending to `out`. Returns false and
     /// appends nothing when the line is already normalized (the common case, decided without copying).
-    func normalize(_ p: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+    func normalize<O: OriginSink>(_ p: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], origins: inout O) -> Bool {
         if form == .none { return false }
         let n = p.count
         var i = 0
@@ -118,6 +132,22 @@ struct TextNormalizer: Sendable {
             out.removeSubrange(before...)
             return false
         }
+        TextNormalizer.recordChange(p, out, from: before, into: &origins)
         return true
+    }
+
+    /// Records a rewrite done by a library routine: the common prefix and suffix (whole characters) are
+    /// copies, the part between them replaces the part between them in the input.
+    static func recordChange<O: OriginSink>(_ p: UnsafeBufferPointer<UInt8>, _ out: [UInt8], from base: Int, into origins: inout O) {
+        let n = p.count, m = out.count - base
+        var pre = 0
+        while pre < n && pre < m && p[pre] == out[base + pre] { pre += 1 }
+        while pre > 0 && pre < n && p[pre] & 0xC0 == 0x80 { pre -= 1 }
+        var suf = 0
+        while suf < n - pre && suf < m - pre && p[n - 1 - suf] == out[base + m - 1 - suf] { suf += 1 }
+        while suf > 0 && p[n - suf] & 0xC0 == 0x80 { suf -= 1 }
+        origins.copy(0, count: pre)
+        if m - pre - suf > 0 { origins.replace(pre, n - suf, count: m - pre - suf) }
+        origins.copy(n - suf, count: suf)
     }
 }

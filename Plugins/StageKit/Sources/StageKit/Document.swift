@@ -31,6 +31,9 @@ public struct Document: Sendable {
     /// Boolean request options that stages may honour (`source_offsets`, `faq_jsonld`), set from the
     /// request by the daemon.
     public var requestFlags: Set<String>
+    /// Where the bytes of `text` came from in the text as the client sent it; set by a stage that rewrites
+    /// the text (`clean`) when `requestFlags` holds `source_offsets`. nil: `text` is the text as sent.
+    public var sourceMap: SourceMap?
 
     public init(text: String) {
         self.text = text
