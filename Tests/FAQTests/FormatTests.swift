@@ -21,7 +21,7 @@ struct FormatTests {
         ("bold question and answer in one paragraph, in FAQ section", [.h(2, "FAQ"), .p("\(q1) \(a1)"), .p("\(q2) \(a2)")]),
         ("numbered list items after clean, in FAQ section", [.h(2, "FAQ"), .li("\(q1) \(a1)"), .li("\(q2) \(a2)")]),
         ("question headings in FAQ section", [.h(2, "Frequently Asked Questions"), .h(3, q1), .p(a1), .h(3, q2), .p(a2)]),
-        ("sibling question headings", [.h(1, "Account"), .h(2, q1), .p(a1), .h(2, q2), .p(a2)]),
+        ("sibling question headings (all the siblings)", [.h(2, "Account"), .h(3, q1), .p(a1), .h(3, q2), .p(a2)]),
         ("Questions and Answers section", [.h(2, "Questions and Answers"), .h(3, q1), .p(a1), .h(3, q2), .p(a2)]),
         ("dl/dt/dd or details/summary", [.q(q1), .a(a1), .q(q2), .a(a2)]),
     ]

@@ -197,17 +197,30 @@ private struct Walk {
         case .all:
             for i in 0..<n where units[i].questionHeading && fits(i) { accepted[i] = true }
         case .faqSections:
-            var lastAtLevel = [Int](repeating: -1, count: 8)
+            for i in 0..<n where inFAQ[i] && units[i].questionHeading && fits(i) { accepted[i] = true }
+            // Sibling groups: headings of one level with no higher heading between them (deeper ones do not
+            // matter). A run of sibling question headings is an FAQ when it has three or more, or two that
+            // are the whole group; two in a row among other headings may be an article's rhetorical ones.
+            var open = [[Int]](repeating: [], count: 8)
             for i in 0..<n where units[i].kind == .heading {
-                let u = units[i]
-                let p = lastAtLevel[u.level]
-                if u.questionHeading && fits(i) {
-                    if inFAQ[i] { accepted[i] = true }
-                    if p >= 0, units[p].questionHeading, fits(p) { accepted[p] = true; accepted[i] = true }
-                }
-                lastAtLevel[u.level] = i
-                for d in (u.level + 1)..<8 { lastAtLevel[d] = -1 }
+                let level = max(1, min(7, units[i].level))
+                for d in (level + 1)..<8 where !open[d].isEmpty { acceptRuns(open[d]); open[d].removeAll(keepingCapacity: true) }
+                open[level].append(i)
             }
+            for d in 1..<8 where !open[d].isEmpty { acceptRuns(open[d]) }
+        }
+    }
+
+    private mutating func acceptRuns(_ group: [Int]) {
+        var k = 0
+        while k < group.count {
+            var e = k
+            while e < group.count, units[group[e]].questionHeading, fits(group[e]) { e += 1 }
+            let run = e - k
+            if run >= 3 || (run == 2 && group.count == 2) {
+                for m in k..<e { accepted[group[m]] = true }
+            }
+            k = max(e, k + 1)
         }
     }
 

@@ -120,7 +120,10 @@ struct UnitBuilder {
             while next < e, ASCII.isSpace(buf[next]) { next += 1 }
             guard next < e else { break }
             let nextLabel = labels.match(buf, next, e)
-            let questionEnds = segBold && ByteText.endsWithQuestionMark(buf, segStart, lineEnd)
+            // A bold line ending in `?`, or the first line of a list item or paragraph that ends in `?` (an
+            // HTML `<li><strong>Q?</strong><p>A</p></li>` after clean) is a question line of its own.
+            let questionEnds = (segBold || (first && segStart == s && (kind == .listItem || kind == .paragraph)))
+                && ByteText.endsWithQuestionMark(buf, segStart, lineEnd)
             if everyLine || questionEnds {
                 let (a, b) = ByteText.trim(buf, segStart, lineEnd)
                 if a < b {
@@ -253,6 +256,9 @@ struct UnitBuilder {
                 return u
             }
         }
+        // `Interviewer: How did it start?` is a speaker's turn, not a question line (its text would keep
+        // the speaker's name).
+        if !bold && list.length == 0 && ByteText.startsWithLabel(buf, ts, te) { return u }
         let words = ByteText.wordCount(buf, ts, te)
         guard words >= minQuestionWords, words <= maxQuestionWords else { return u }
         u.textStart = ts
