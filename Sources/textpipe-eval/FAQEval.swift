@@ -10,7 +10,8 @@ import FAQStage
 /// answer text after whitespace normalisation (a predicted pair's answer counts when its question is
 /// expected and the answers agree), per file type, per format tag and overall.
 ///
-/// `FAQ_DUMP=NN_name` prints the blocks segment made for that document and the pairs faq found.
+/// `FAQ_DUMP=NN_name` prints the blocks segment made for that document and the pairs faq found;
+/// `FAQ_CORPUS=DIR` scores another folder of documents laid out the same way.
 enum FAQEval {
     struct Expected: Decodable {
         struct Pair: Decodable { var question: String; var answer: String }
@@ -40,7 +41,7 @@ enum FAQEval {
     }
 
     static func run(_ ctx: EvalContext) throws {
-        let folder = ctx.repo + "/Tests/Fixtures/faq/corpus"
+        let folder = ProcessInfo.processInfo.environment["FAQ_CORPUS"] ?? ctx.repo + "/Tests/Fixtures/faq/corpus"
         let files = try FileManager.default.contentsOfDirectory(atPath: folder)
             .filter { !$0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
         guard !files.isEmpty else { throw StageError("no documents in \(folder)") }
@@ -57,6 +58,7 @@ enum FAQEval {
         var mismatches: [String] = []
         var bytes = 0
         var segmented: [Document] = []
+        var negatives = 0, falseAlarms = 0
         for file in files {
             let stem = String(file[..<(file.lastIndex(of: ".") ?? file.endIndex)])
             let type = String(file[(file.lastIndex(of: ".").map { file.index(after: $0) } ?? file.endIndex)...])
@@ -93,6 +95,7 @@ enum FAQEval {
             byType[type, default: Score()] = byType[type, default: Score()] + s
             for f in want.formats { byFormat[f, default: Score()] = byFormat[f, default: Score()] + s }
             total = total + s
+            if want.pairs.isEmpty { negatives += 1; if !got.isEmpty { falseAlarms += 1 } }
         }
 
         print("  corpus: \(files.count) documents (\(bytes) bytes) in Tests/Fixtures/faq/corpus, clean → segment → faq, default options")
@@ -101,6 +104,7 @@ enum FAQEval {
         print("  by format:")
         for (k, s) in byFormat.sorted(by: { $0.key < $1.key }) { print("    \(k.padding(toLength: 10, withPad: " ", startingAt: 0)) \(s.line)") }
         print("  overall    \(total.line)")
+        print("  documents without pairs: \(negatives), of which \(falseAlarms) with pairs found")
         print("  speed: \(speed(faq, segmented))")
         if mismatches.isEmpty {
             print("  mismatches: none")
