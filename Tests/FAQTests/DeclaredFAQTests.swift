@@ -67,3 +67,16 @@ struct DeclaredFAQTests {
         #expect(try StageRunner.qa(doc) == [["Q?", "A."]])
     }
 }
+
+extension DeclaredFAQTests {
+    @Test func declaredQuestion_isLocatedWhereItStandsAlone_notInAContentsLine() throws {
+        var doc = BlockDocument.make([
+            .p("Contents: Is a helmet included? · Prices"), .h(3, "Is a helmet included?"), .p("Yes, always."),
+        ])
+        doc.declaredFAQ = [Self.pair("Is a helmet included?", "Yes, always.")]
+        let p = try #require(try StageRunner.pairs(doc).first)
+        let heading = try #require(doc.blocks?[1])
+        #expect(p.questionSpan == Span(start: heading.start, end: heading.end))
+        #expect(doc.slice(p.answerSpan!.start, p.answerSpan!.end) == "Yes, always.")
+    }
+}

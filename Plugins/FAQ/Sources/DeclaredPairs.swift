@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import StageKit
 
 /// Pairs the markup declares (schema.org `FAQPage` JSON-LD or microdata, `Document.declaredFAQ`) are ground
@@ -18,11 +23,11 @@ enum DeclaredPairs {
             let aKey = normalised(answer)
             // A pair found in the text with the same question gives the spans directly.
             let twin = found.first { normalised($0.question) == qKey }
-            var qSpan = twin?.questionSpan ?? find(Array(qKey.utf8), in: buf, from: 0)
+            var qSpan = twin?.questionSpan ?? locate(Array(qKey.utf8), in: buf, from: 0)
             var aSpan: Span? = nil
             if let t = twin, normalised(t.answer) == aKey { aSpan = t.answerSpan }
             if aSpan == nil, !aKey.isEmpty {
-                aSpan = find(Array(aKey.utf8), in: buf, from: qSpan?.end ?? 0) ?? find(Array(aKey.utf8), in: buf, from: 0)
+                aSpan = locate(Array(aKey.utf8), in: buf, from: qSpan?.end ?? 0) ?? locate(Array(aKey.utf8), in: buf, from: 0)
             }
             if let q = qSpan, let a = aSpan, q.start < a.end, a.start < q.end { qSpan = nil } // answer text holds the question
             out.append(FAQPair(question: qSpan.map { text(buf, $0) } ?? question,
@@ -92,28 +97,45 @@ enum DeclaredPairs {
 
     private static let blockTags: Set<[UInt8]> = Set(["p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table", "dd", "dt", "blockquote", "pre"].map { Array($0.utf8) })
 
+    /// Where a declared text stands: the first occurrence at or after `from` that fills whole lines (a
+    /// heading, a paragraph; not a mention inside other text such as a table of contents entry with more on
+    /// its line), else the first occurrence.
+    static func locate(_ needle: [UInt8], in buf: Buf, from: Int) -> Span? {
+        guard let first = find(needle, in: buf, from: from) else { return nil }
+        var hit: Span? = first
+        while let h = hit {
+            let startsLine = h.start == 0 || buf[h.start - 1] == 10
+            let endsLine = h.end == buf.count || buf[h.end] == 10
+            if startsLine && endsLine { return h }
+            hit = find(needle, in: buf, from: h.start + 1)
+        }
+        return first
+    }
+
     /// The first place at or after `from` where `needle` (normalised: single spaces, no space at either
     /// end) occurs in `buf` with any run of whitespace for each of its spaces.
     static func find(_ needle: [UInt8], in buf: Buf, from: Int) -> Span? {
         guard let first = needle.first, !needle.isEmpty else { return nil }
         var i = max(0, from)
         let n = buf.count
+        guard let base = buf.baseAddress else { return nil }
         while i < n {
-            if buf[i] == first {
-                var h = i, k = 0
-                while k < needle.count, h < n {
-                    if needle[k] == 32 {
-                        guard ASCII.isSpace(buf[h]) else { break }
-                        while h < n, ASCII.isSpace(buf[h]) { h += 1 }
-                        k += 1
-                    } else if buf[h] == needle[k] {
-                        h += 1; k += 1
-                    } else {
-                        break
-                    }
+            // Jump to the next byte equal to the needle's first one.
+            guard let p = memchr(base + i, Int32(first), n - i) else { return nil }
+            i = UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self) - base
+            var h = i, k = 0
+            while k < needle.count, h < n {
+                if needle[k] == 32 {
+                    guard ASCII.isSpace(buf[h]) else { break }
+                    while h < n, ASCII.isSpace(buf[h]) { h += 1 }
+                    k += 1
+                } else if buf[h] == needle[k] {
+                    h += 1; k += 1
+                } else {
+                    break
                 }
-                if k == needle.count { return Span(start: i, end: h) }
             }
+            if k == needle.count { return Span(start: i, end: h) }
             i += 1
         }
         return nil
