@@ -9,10 +9,13 @@ struct FAQExtractor: Stage {
     let ignored: PhraseMatcher
 
     let footers: PhraseMatcher
+    /// Section titles at the start of a short paragraph (`FAQ:` that segment did not take for a heading).
+    let titleLines: PhraseMatcher
 
     init(settings: FAQSettings) {
         self.settings = settings
         self.footers = PhraseMatcher(PhraseMatcher.defaultFooterPhrases, mode: .anywhere)
+        self.titleLines = PhraseMatcher(settings.sectionTitles, mode: .prefix)
         self.builder = UnitBuilder(
             labels: LabelMatcher(questionLabels: settings.questionLabels, answerLabels: settings.answerLabels),
             minQuestionWords: settings.minQuestionWords, maxQuestionWords: settings.maxQuestionWords)
@@ -50,7 +53,7 @@ struct FAQExtractor: Stage {
         let units = builder.build(buf, blocks: blocks, sentencesPerBlock: sentencesPerBlock)
         var walk = Walk(buf: buf, units: units, settings: settings, labelsMatcher: builder.labels, ignored: ignored,
                         footers: footers, hasLayout: hasLayout)
-        walk.markSections(titles)
+        walk.markSections(titles, titleLines: titleLines)
         walk.markMarkupQuestions()
         walk.acceptHeadings()
         walk.acceptLines()
@@ -81,7 +84,7 @@ extension FAQExtractor {
 /// The state of one extraction: the units, which of them start questions, and the pairs found.
 private struct Walk {
     let buf: ByteText.Buf
-    let units: [FAQUnit]
+    var units: [FAQUnit]
     let settings: FAQSettings
     let labelsMatcher: LabelMatcher
     let ignored: PhraseMatcher
@@ -141,7 +144,7 @@ private struct Walk {
     /// FAQ sections run from a heading such as "FAQ" to the next heading of the same or a higher level,
     /// except headings that are questions themselves or are directly followed by a question (category
     /// headings of a flat plain-text FAQ).
-    mutating func markSections(_ titles: PhraseMatcher) {
+    mutating func markSections(_ titles: PhraseMatcher, titleLines: PhraseMatcher) {
         var faqLevel: Int? = nil
         for i in 0..<n {
             let u = units[i]
@@ -153,9 +156,38 @@ private struct Walk {
                 if let l = faqLevel, u.level <= l, !u.questionHeading, !(i + 1 < n && isCandidate(i + 1)) {
                     faqLevel = nil
                 }
+                // Inside an FAQ section, a deeper heading that opens with a question word is a question even
+                // without `?` ("How to cancel my subscription").
+                if let l = faqLevel, u.level > l, !u.questionHeading, i + 1 < n, units[i + 1].kind == .body,
+                   asksWithoutMark(u) {
+                    units[i].questionHeading = true
+                    prompt[i] = ignored.matches(buf, u.textStart, u.textEnd)
+                }
+            } else if u.kind == .body, u.blockKind == .paragraph, faqLevel == nil, ByteText.wordCount(buf, u.start, u.end) <= 5,
+                      !ByteText.endsSentence(buf, u.start, u.end) || ByteText.endsWithColon(buf, u.start, u.end),
+                      titleLines.matches(buf, u.start, u.end) {
+                // `FAQ:` or `Frequently Asked Questions:` on a line of its own: a section without a heading,
+                // closed by the next heading.
+                faqLevel = 7
+                continue
             }
             inFAQ[i] = faqLevel != nil
         }
+    }
+
+    /// Words a question may start with when it has no question mark.
+    private static let questionWords: Set<[UInt8]> = Set([
+        "how", "what", "what's", "why", "when", "where", "who", "which", "can", "could", "do", "does", "did", "is",
+        "are", "was", "were", "should", "will", "would", "may", "must", "have", "has", "shall",
+    ].map { Array($0.utf8) })
+
+    /// The heading's first word is a question word (ASCII case-insensitive) and it has at least three words.
+    private func asksWithoutMark(_ u: FAQUnit) -> Bool {
+        guard u.words >= 3, u.words <= settings.maxQuestionWords else { return false }
+        var e = u.textStart
+        while e < u.textEnd, ASCII.isLetter(buf[e]) || buf[e] == UInt8(ascii: "'") { e += 1 }
+        guard e - u.textStart <= 6, e < u.textEnd, buf[e] == 32 else { return false }
+        return Self.questionWords.contains(buf[u.textStart..<e].map { ASCII.lower($0) })
     }
 
     /// `<dt>`/`<summary>` blocks (`.question` without a label) are questions when they end in `?`, lie in an

@@ -11,7 +11,8 @@ struct PhraseMatcher: Sendable {
     static let defaultSectionTitles = [
         "FAQ", "FAQs", "F.A.Q.", "Frequently Asked Questions", "Frequently Asked Question",
         "Questions and Answers", "Questions & Answers", "Q&A", "Q & A", "Q and A",
-        "Common Questions", "Commonly Asked Questions", "Your Questions Answered",
+        "Common Questions", "Commonly Asked Questions", "Your Questions Answered", "Top Questions",
+        "Popular Questions", "Common Queries", "Got Questions",
         "Häufig gestellte Fragen", "Häufige Fragen", "Preguntas frecuentes", "Questions fréquentes",
         "Foire aux questions", "Domande frequenti", "Perguntas frequentes", "Veelgestelde vragen",
     ]
