@@ -16,6 +16,8 @@ import TextpipeCore
         "11_md_saas_headings.md", "12_md_bold_questions.md", "13_md_numbered.md", "15_md_rhetorical_blog.md",
         "21_html_headings_faq.html", "22_html_dl.html", "23_html_details.html", "24_html_jsonld_accordion.html",
         "25_html_microdata.html", "27_html_qa_labels.html", "28_html_article_negative.html",
+        "36_md_question_answer_words.md", "40_html_ol_strong_items.html", "50_txt_q1_ans_labels.txt",
+        "59_html_jsonld_partial.html",
     ]
 
     static let config = """
