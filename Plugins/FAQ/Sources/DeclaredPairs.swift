@@ -19,8 +19,10 @@ enum DeclaredPairs {
         for d in declared {
             let question = plain(d.question), answer = plain(d.answer)
             let qKey = normalised(question)
-            guard !qKey.isEmpty, seenQuestions.insert(qKey).inserted else { continue }
+            guard !qKey.isEmpty, !seenQuestions.contains(qKey) else { continue }
             let aKey = normalised(answer)
+            guard !aKey.isEmpty else { continue } // a question without an answer is no pair
+            seenQuestions.insert(qKey)
             // A pair found in the text with the same question gives the spans directly.
             let twin = found.first { normalised($0.question) == qKey }
             var qSpan = twin?.questionSpan ?? locate(Array(qKey.utf8), in: buf, from: 0)
