@@ -98,7 +98,7 @@ enum FAQEval {
             if want.pairs.isEmpty { negatives += 1; if !got.isEmpty { falseAlarms += 1 } }
         }
 
-        print("  corpus: \(files.count) documents (\(bytes) bytes) in Tests/Fixtures/faq/corpus, clean → segment → faq, default options")
+        print("  corpus: \(files.count) documents (\(bytes) bytes) in \(folder.hasPrefix(ctx.repo + "/") ? String(folder.dropFirst(ctx.repo.count + 1)) : folder), clean → segment → faq, default options")
         print("  by file type:")
         for (k, s) in byType.sorted(by: { $0.key < $1.key }) { print("    \(k.padding(toLength: 14, withPad: " ", startingAt: 0)) \(s.line)") }
         print("  by format:")
