@@ -50,8 +50,7 @@ struct FAQExtractor: Stage {
 
     /// All pairs of a document, in text order.
     func extract(_ buf: ByteText.Buf, blocks: [Block], sentencesPerBlock: [SentenceInfo]?, hasLayout: Bool = false) -> [FAQPair] {
-        let units = builder.build(buf, blocks: blocks, sentencesPerBlock: sentencesPerBlock)
-        var walk = Walk(buf: buf, units: units, settings: settings, labelsMatcher: builder.labels, ignored: ignored,
+        var walk = Walk(buf: buf, units: builder.build(buf, blocks: blocks, sentencesPerBlock: sentencesPerBlock), settings: settings, labelsMatcher: builder.labels, ignored: ignored,
                         footers: footers, hasLayout: hasLayout)
         walk.markSections(titles, titleLines: titleLines)
         walk.markMarkupQuestions()
@@ -163,9 +162,9 @@ private struct Walk {
                     units[i].questionHeading = true
                     prompt[i] = ignored.matches(buf, u.textStart, u.textEnd)
                 }
-            } else if u.kind == .body, u.blockKind == .paragraph, faqLevel == nil, ByteText.wordCount(buf, u.start, u.end) <= 5,
+            } else if u.kind == .body, u.blockKind == .paragraph, faqLevel == nil, u.end - u.start <= 80,
                       !ByteText.endsSentence(buf, u.start, u.end) || ByteText.endsWithColon(buf, u.start, u.end),
-                      titleLines.matches(buf, u.start, u.end) {
+                      titleLines.matches(buf, u.start, u.end), ByteText.wordCount(buf, u.start, u.end) <= 5 {
                 // `FAQ:` or `Frequently Asked Questions:` on a line of its own: a section without a heading,
                 // closed by the next heading.
                 faqLevel = 7
