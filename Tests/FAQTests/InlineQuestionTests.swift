@@ -36,3 +36,18 @@ struct InlineQuestionTests {
         #expect(try StageRunner.qa(doc) == [["Is it safe?", "Yes.\nTested by TÜV"], ["Is it loud?", "No."]])
     }
 }
+
+extension InlineQuestionTests {
+    @Test func threeInlineQuestionsInARow_areAnFAQ_evenWithoutAHeading() throws {
+        let doc = BlockDocument.make([.h(1, "Coworking"), .p("Can I book a room? Yes, four hours free."),
+                                      .p("Is there a quiet zone? The back room."), .p("Can I bring guests? Two a day.")])
+        #expect(try StageRunner.qa(doc) == [["Can I book a room?", "Yes, four hours free."], ["Is there a quiet zone?", "The back room."],
+                                              ["Can I bring guests?", "Two a day."]])
+    }
+
+    @Test func inlineQuestionsSeparatedByProse_areNoRun() throws {
+        let doc = BlockDocument.make([.h(1, "Cats"), .p("How does purring work? The larynx twitches."), .p("Scientists disagree."),
+                                      .p("Could purring heal bones? Maybe."), .p("Why do cats knead? Nobody knows.")])
+        #expect(try StageRunner.qa(doc).isEmpty)
+    }
+}

@@ -276,12 +276,20 @@ private struct Walk {
             for i in 0..<n where valid[i] { accepted[i] = true }
             return
         }
+        // Three or more blocks in a row that each open with a question and go on with its answer look like
+        // an FAQ even without a heading (a Markdown page of `**Q?** answer` paragraphs); two may be prose.
+        var runStart = 0
+        for i in 0...n {
+            if i < n, valid[i], units[i].lineStyle == .inline { continue }
+            if i - runStart >= 3 { for k in runStart..<i { accepted[k] = true } }
+            runStart = i + 1
+        }
         var sectionStart = 0
         var counts = [Int](repeating: 0, count: 6)
         func flush(_ end: Int, _ accepted: inout [Bool]) {
             for k in sectionStart..<end where valid[k] {
                 // A question that opens a paragraph is common in any prose ("Who will pay for it? That is
-                // …"); as a question/answer pair it counts only inside an FAQ section.
+                // …"); as a question/answer pair it counts only inside an FAQ section or in a run of three.
                 if units[k].lineStyle == .inline {
                     if inFAQ[k] { accepted[k] = true }
                 } else if inFAQ[k] || counts[units[k].lineStyle!.rawValue] >= 2 {
