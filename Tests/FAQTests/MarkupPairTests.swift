@@ -58,3 +58,12 @@ struct MarkupPairTests {
         #expect(try StageRunner.qa(doc).isEmpty)
     }
 }
+
+extension MarkupPairTests {
+    @Test func labelledMarkupPair_keepsItsLaterParagraphs() throws {
+        let doc = BlockDocument.make([.q("Q: Can I pay later?"), .a("A: Yes, within 30 days."), .a("Interest applies after that."),
+                                      .q("Q: Can I pay by card?"), .a("A: Yes.")])
+        #expect(try StageRunner.qa(doc) == [["Can I pay later?", "Yes, within 30 days.\n\nInterest applies after that."],
+                                              ["Can I pay by card?", "Yes."]])
+    }
+}

@@ -386,9 +386,10 @@ private struct Walk {
                     guard k < n, units[k].kind == .body, !startsQuestion(k) else { return k }
                     aStart = units[k].start; aEnd = units[k].end; k += 1
                 }
-                if a.fromMarkup {
-                    // A `<dd>`/`<details>` body of several paragraphs is several `.answer` blocks, maybe
-                    // with lists between them: all of it up to the last `.answer` block is the answer.
+                if a.blockKind == .answer {
+                    // A `<dd>`/`<details>` body of several paragraphs is several `.answer` blocks (the later
+                    // ones without a label), maybe with lists between them: all of it up to the last
+                    // `.answer` block is the answer.
                     var m = k
                     while m < n {
                         let v = units[m]
