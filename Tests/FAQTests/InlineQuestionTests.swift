@@ -51,3 +51,13 @@ extension InlineQuestionTests {
         #expect(try StageRunner.qa(doc).isEmpty)
     }
 }
+
+extension InlineQuestionTests {
+    @Test func tableRows_withAQuestionInTheFirstCell_arePairs_inFAQSections() throws {
+        let doc = BlockDocument.make([.h(2, "FAQ"), .tight(.table, "Question | Answer"), .tight(.table, "Can I pay later? | Yes, within 30 days."),
+                                      .tight(.table, "Is there a fee? | No."), .h(2, "Prices"), .p("Our prices:"),
+                                      .tight(.table, "Is it cheap? | Yes.")])
+        let got = try StageRunner.qa(doc)
+        #expect(got == [["Can I pay later?", "Yes, within 30 days."], ["Is there a fee?", "No."]], "\(got)")
+    }
+}

@@ -18,7 +18,9 @@ struct UnitBuilder {
             let gap = index == 0 && units.isEmpty ? 2 : ByteText.newlines(buf, min(prevEnd, s), s)
             prevEnd = e
             switch block.kind {
-            case .code, .table, .quote:
+            case .table:
+                units.append(tableRow(buf, s, e, gap))
+            case .code, .quote:
                 units.append(body(s, e, block.kind, gap))
             case .heading:
                 units.append(heading(buf, s, e, level: block.level, gap))
@@ -37,6 +39,30 @@ struct UnitBuilder {
     private func body(_ s: Int, _ e: Int, _ kind: BlockKind, _ gap: Int) -> FAQUnit {
         FAQUnit(start: s, end: e, textStart: s, textEnd: e, kind: .body, blockKind: kind, level: 0,
                 newlinesBefore: gap, weakLabel: false, questionHeading: false, lineStyle: nil, words: 0)
+    }
+
+    /// A table row `How do I pay? | By card.` (cells joined with ` | ` by clean) whose first cell is a question
+    /// is an inline question whose answer is the rest of the row; any other row is body text.
+    private func tableRow(_ buf: ByteText.Buf, _ s: Int, _ e: Int, _ gap: Int) -> FAQUnit {
+        var u = body(s, e, .table, gap)
+        var i = s
+        let limit = min(e, s + 400)
+        while i + 2 < limit, !(buf[i] == 32 && buf[i + 1] == UInt8(ascii: "|") && buf[i + 2] == 32) {
+            if buf[i] == 10 { return u }
+            i += 1
+        }
+        guard i + 2 < limit else { return u }
+        let (ts, te) = ByteText.trim(buf, s, i)
+        let rest = ByteText.skipBlanks(buf, i + 3, e)
+        guard ts < te, rest < e, ByteText.endsWithQuestionMark(buf, ts, te), !ByteText.looksMultiSentence(buf, ts, te) else { return u }
+        let words = ByteText.wordCount(buf, ts, te)
+        guard words >= minQuestionWords, words <= maxQuestionWords else { return u }
+        u.textStart = ts
+        u.textEnd = te
+        u.words = words
+        u.lineStyle = .inline
+        u.inlineAnswerStart = rest
+        return u
     }
 
     private func heading(_ buf: ByteText.Buf, _ s: Int, _ e: Int, level: Int, _ gap: Int, markerLength: Int = 0) -> FAQUnit {
