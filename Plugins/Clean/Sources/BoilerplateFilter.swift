@@ -64,6 +64,36 @@ struct BoilerplateFilter: Sendable {
         return !suffixes.contains(UInt16(ASCII.lower(p[e - 2])) << 8 | UInt16(ASCII.lower(p[e - 1])))
     }
 
+    /// True when the line starts with two ASCII letters/digits, no start-anchored pattern's first piece
+    /// fits its start (compared byte by byte, ASCII lower-cased, up to a non-ASCII byte that the key could
+    /// fold), and no end-anchored pattern could fit its end: then building the key is not needed.
+    private func rejectedByPieces(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = p.count
+        guard n >= 2, ASCII.isAlnum(p[0]), ASCII.isAlnum(p[1]) else { return false }
+        if let bucket = byPrefix[UInt16(ASCII.lower(p[0])) << 8 | UInt16(ASCII.lower(p[1]))] {
+            for i in bucket {
+                let piece = patterns[i].pieces[0]
+                var k = 0
+                var fits = true
+                while k < piece.count {
+                    if k >= n { fits = false; break }          // the key is at most as long as the line
+                    let b = p[k]
+                    if b >= 0x80 || b == 9 || b == 32 && k + 1 < n && p[k + 1] == 32 { break }   // could fold: undecided
+                    if ASCII.lower(b) != piece[k] { fits = false; break }
+                    k += 1
+                }
+                if fits { return false }
+            }
+        }
+        var e = n
+        while e > 0 {
+            let b = p[e - 1]
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") || b == UInt8(ascii: ":") || b == 32 { e -= 1 } else { break }
+        }
+        guard e >= 2, ASCII.isAlnum(p[e - 1]), ASCII.isAlnum(p[e - 2]) else { return false }
+        return bySuffix[UInt16(ASCII.lower(p[e - 2])) << 8 | UInt16(ASCII.lower(p[e - 1]))] == nil
+    }
+
     /// The tag of the first pattern the whole line matches, or nil.
     func match(_ line: UnsafeBufferPointer<UInt8>) -> String? {
         var scratch: [UInt8] = []
@@ -73,7 +103,7 @@ struct BoilerplateFilter: Sendable {
     /// `match`, building the line's key in `scratch` (reused between lines).
     func match(_ line: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]) -> String? {
         guard line.count <= maxLength, !line.isEmpty, !patterns.isEmpty else { return nil }
-        if !anyKey && quickReject(line) { return nil }
+        if !anyKey && (quickReject(line) || rejectedByPieces(line)) { return nil }
         let r = BoilerplatePattern.key(line, into: &scratch)
         guard r.count >= 2 else { return nil }
         return scratch.withUnsafeBufferPointer { buf -> String? in

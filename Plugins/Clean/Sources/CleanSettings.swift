@@ -11,6 +11,8 @@ public struct CleanSettings: Sendable {
     public var markdown = Mode.auto
     /// Drop containers by class/id/role, hidden elements and link-dense blocks (HTML).
     public var htmlHeuristics = true
+    /// Keep only the densest clusters of sentence-like lines of an HTML page (and what lies between them).
+    public var htmlDensity = true
     /// Decode `&…;` references in plain text and Markdown (HTML always decodes them).
     public var entities = true
     public var mojibake = true
@@ -32,6 +34,8 @@ public struct CleanSettings: Sendable {
                    "treat the text as HTML: auto detects tags such as <html>, <p>, <div>, <br> in the first 8 KB"),
         OptionSpec("html_boilerplate", .bool, default: "true",
                    "HTML: also drop elements whose class/id/role marks menus, cookie banners, share bars, comments, related links, ads; hidden elements; link-dense lists and blocks"),
+        OptionSpec("html_density", .bool, default: "true",
+                   "HTML: keep the article by text density — drop short lines before the first and after the last cluster of long, sentence-like lines"),
         OptionSpec("meta", .bool, default: "true", "HTML: put <title> and <meta name=description> into meta.title / meta.description"),
         OptionSpec("declared_faq", .bool, default: "true",
                    "HTML: read schema.org FAQPage JSON-LD and microdata into the declared FAQ pairs the faq stage takes as ground truth"),
@@ -54,6 +58,7 @@ public struct CleanSettings: Sendable {
         html = Mode(rawValue: o.string("html", default: "auto")) ?? .auto
         markdown = Mode(rawValue: o.string("markdown", default: "auto")) ?? .auto
         htmlHeuristics = o.bool("html_boilerplate", default: true)
+        htmlDensity = o.bool("html_density", default: true)
         meta = o.bool("meta", default: true)
         declaredFAQ = o.bool("declared_faq", default: true)
         entities = o.bool("entities", default: true)

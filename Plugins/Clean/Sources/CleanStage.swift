@@ -13,7 +13,7 @@ public struct CleanOutput: Sendable {
 }
 
 /// The configured `clean` stage. Immutable; shared by all worker threads.
-public struct CleanStage: Stage {
+public final class CleanStage: Stage {
     public let settings: CleanSettings
     let entities: EntityTable
     let normalizer: TextNormalizer
@@ -143,7 +143,11 @@ public struct CleanStage: Stage {
                     return q.isEmpty || a.isEmpty ? nil : FAQPair(question: q, answer: a, questionSpan: nil, answerSpan: nil)
                 }
             }
-            asm.addAll(ex.text, origins: &origins)
+            if settings.htmlDensity, let keep = DensityFilter.select(ex.text, nodeParent: ex.nodeParent, nodeEnd: ex.nodeEnd) {
+                asm.addAll(DensityFilter.apply(keep, to: ex.text), origins: &origins)
+            } else {
+                asm.addAll(ex.text, origins: &origins)
+            }
         } else if detectMarkdown(p) {
             asm.addAll(markdown.strip(p, record: record), origins: &origins)
         } else {
@@ -281,6 +285,15 @@ public struct CleanStage: Stage {
             return true
         }
 
+        /// True when the current text (the source, `a` or `b`) holds the byte `byte`.
+        private func currentContains(_ which: Int, _ src: UnsafeBufferPointer<UInt8>, _ byte: UInt8) -> Bool {
+            switch which {
+            case 0: return src.contains(byte)
+            case 1: return a.contains(byte)
+            default: return b.contains(byte)
+            }
+        }
+
         mutating func add<O: OriginSink>(_ src: UnsafeBufferPointer<UInt8>, _ line: TextLine, plain: Bool, origins: inout O) {
             let code = line.kind == .code
             let st = stage
@@ -304,11 +317,12 @@ public struct CleanStage: Stage {
             case 0: ascii = UTF8Util.isASCII(src)
             default: ascii = a.withUnsafeBufferPointer { UTF8Util.isASCII($0) }
             }
-            if st.settings.mojibake && !ascii {
+            // Mojibake needs a misread lead byte: a character U+00C2…U+00F4, whose UTF-8 starts with C3.
+            if st.settings.mojibake && !ascii && currentContains(which, src, 0xC3) {
                 step(&which, src, &origins) { p, o, org in MojibakeRepair.repair(p, into: &o, origins: &org) }
             }
             step(&which, src, &origins) { p, o, org in
-                if ascii && !code && Assembler.asciiClean(p) { return false }
+                if !code && (ascii ? Assembler.asciiClean(p) : st.normalizer.isClean(p)) { return false }
                 st.normalizer.cleanLine(p, code: code, into: &o, origins: &org)
                 return true
             }

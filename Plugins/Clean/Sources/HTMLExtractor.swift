@@ -7,6 +7,9 @@ struct HTMLExtraction {
     var description: String?
     /// Pairs from schema.org `FAQPage` JSON-LD and microdata, raw (answers may hold HTML).
     var declaredFAQ: [(question: String, answer: String)] = []
+    /// Elements by ordinal (0 is the document): the parent's ordinal and the last ordinal inside it.
+    var nodeParent: [Int32] = [0]
+    var nodeEnd: [Int32] = [Int32.max]
 }
 
 /// Turns an HTML page into tagged lines of visible text.
@@ -58,6 +61,8 @@ private struct OpenElement {
     var contentStart: Int = 0
     /// It began a question or answer block (`beginQA`), ended when it closes.
     var qaOpened = false
+    /// Its ordinal (see `HTMLExtraction.nodeParent`).
+    var node: Int32 = 0
 }
 
 /// What an element is in schema.org FAQ microdata.
@@ -108,6 +113,8 @@ private struct HTMLRun {
     var cursor = 0
     /// Where the content of the start tag being handled begins.
     var cursorAfterTag = 0
+    var nodeParent: [Int32] = [0]
+    var nodeEnd: [Int32] = [Int32.max]
 
     init(p: UnsafeBufferPointer<UInt8>, entities: EntityTable, heuristics: Bool, record: Bool) {
         self.p = p; self.n = p.count; self.entities = entities; self.heuristics = heuristics
@@ -117,7 +124,8 @@ private struct HTMLRun {
 
     func result() -> HTMLExtraction {
         var w = self.w
-        return HTMLExtraction(text: w.finish(), title: title ?? ogTitle, description: description ?? ogDescription, declaredFAQ: declared)
+        return HTMLExtraction(text: w.finish(), title: title ?? ogTitle, description: description ?? ogDescription, declaredFAQ: declared,
+                              nodeParent: nodeParent, nodeEnd: nodeEnd)
     }
 
     mutating func run() {
@@ -396,6 +404,10 @@ private struct HTMLRun {
         default:
             if tag.isBlock { blockBreak(heavy: false) }
         }
+        e.node = Int32(nodeParent.count)
+        nodeParent.append(w.node)
+        nodeEnd.append(Int32.max)
+        w.node = e.node
         stack.append(e)
     }
 
@@ -479,6 +491,10 @@ private struct HTMLRun {
             return
         }
         if dropDepth > 0 { return }
+        if e.node > 0 {
+            nodeEnd[Int(e.node)] = Int32(nodeParent.count - 1)
+            w.node = nodeParent[Int(e.node)]
+        }
         switch e.tag {
         case .h1, .h2, .h3, .h4, .h5, .h6:
             headingDepth -= 1
@@ -708,25 +724,50 @@ private struct HTMLRun {
 
     /// class, id or role naming a menu, banner, share bar, comments, related links, ads…
     private func looksLikeBoilerplate() -> Bool {
-        if let r = attr("role") {
-            let v = String(decoding: lowerValue(r), as: UTF8.self)
-            if HTMLRun.boilerplateRoles.contains(v) { return true }
-        }
-        for name in [attr("class"), attr("id")] {
-            guard let r = name else { continue }
-            let v = lowerValue(r)
-            for token in v.split(whereSeparator: { isSpace($0) }) {
-                let parts = token.split(whereSeparator: { !ASCII.isAlnum($0) })
-                // `has-sidebar`, `layout--with-sidebar`, `no-comments`: a modifier, not the thing itself
-                for part in parts {
-                    let word = String(decoding: part, as: UTF8.self)
-                    if HTMLRun.negativePrefixes.contains(word) { break }
-                    if HTMLRun.boilerplateWords.contains(word) { return true }
-                }
+        if let r = attr("role"), HTMLRun.boilerplateRoleKeys.contains(HTMLRun.wordKey(p, r.lowerBound, r.upperBound)) { return true }
+        if let r = attr("class"), hasBoilerplateWord(r) { return true }
+        if let r = attr("id"), hasBoilerplateWord(r) { return true }
+        return false
+    }
+
+    /// A class or id value: space-separated tokens, each split into word parts at non-alphanumerics;
+    /// `has-sidebar`, `layout--with-sidebar`, `no-comments` are modifiers (a negative part ends the token).
+    private func hasBoilerplateWord(_ r: Range<Int>) -> Bool {
+        var k = r.lowerBound
+        let e = r.upperBound
+        var tokenSkipped = false
+        while k < e {
+            let b = p[k]
+            if isSpace(b) { tokenSkipped = false; k += 1; continue }
+            if !ASCII.isAlnum(b) { k += 1; continue }
+            var m = k + 1
+            while m < e && ASCII.isAlnum(p[m]) { m += 1 }
+            if !tokenSkipped {
+                let key = HTMLRun.wordKey(p, k, m)
+                if HTMLRun.negativePrefixKeys.contains(key) { tokenSkipped = true }
+                else if HTMLRun.boilerplateWordKeys.contains(key) { return true }
             }
+            k = m
         }
         return false
     }
+
+    /// FNV-1a of the ASCII-lower-cased bytes `p[s..<e]`.
+    @inline(__always)
+    static func wordKey(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for k in s..<e { h = (h ^ UInt64(ASCII.lower(p[k]))) &* 0x100000001b3 }
+        return h
+    }
+
+    static func wordKey(_ s: String) -> UInt64 {
+        var copy = s
+        return copy.withUTF8 { wordKey($0, 0, $0.count) }
+    }
+
+    static let boilerplateRoleKeys = Set(boilerplateRoles.map(wordKey))
+    static let boilerplateWordKeys = Set(boilerplateWords.map(wordKey))
+    static let negativePrefixKeys = Set(negativePrefixes.map(wordKey))
 
     static let boilerplateRoles: Set<String> = ["navigation", "banner", "contentinfo", "complementary", "dialog", "menu", "menubar", "search", "alertdialog"]
     static let boilerplateWords: Set<String> = [

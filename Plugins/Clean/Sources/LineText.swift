@@ -28,6 +28,8 @@ struct TextLine {
     var level: UInt8
     /// Lines of one layout block (a code block, a list item that spans lines) share a group; 0 for plain lines.
     var group: Int32
+    /// HTML: the element the line's first text was written in (an ordinal, see `HTMLExtraction.nodeParent`).
+    var node: Int32 = 0
 
     var isBlank: Bool { start == end && kind != .code }
 }

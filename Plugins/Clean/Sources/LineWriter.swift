@@ -17,6 +17,9 @@ struct LineWriter {
     private var lineKind = LineKind.plain
     private var lineLevel: UInt8 = 0
     private var lineGroup: Int32 = 0
+    private var lineNode: Int32 = 0
+    /// The element text is written in now (HTML); lines remember it.
+    var node: Int32 = 0
     private var nextGroup: Int32 = 1
 
     /// Tag given to lines that start from now on.
@@ -56,7 +59,7 @@ struct LineWriter {
             if !lineIsEmpty { text.bytes.append(32); if record { text.src.append(.inserted) } }
             pendingSpace = false
         }
-        if lineIsEmpty { lineKind = kind; lineLevel = level; lineGroup = group }
+        if lineIsEmpty { lineKind = kind; lineLevel = level; lineGroup = group; lineNode = node }
     }
 
     /// Appends one byte of visible text (not whitespace), the input byte at `source` (nil: inserted).
@@ -101,7 +104,7 @@ struct LineWriter {
     /// Ends the current line now (a pending break is applied first).
     mutating func endLine(force: Bool = false) {
         guard force || !lineIsEmpty else { return }
-        text.lines.append(TextLine(start: lineStart, end: text.bytes.count, kind: lineKind, level: lineLevel, group: lineGroup))
+        text.lines.append(TextLine(start: lineStart, end: text.bytes.count, kind: lineKind, level: lineLevel, group: lineGroup, node: lineNode))
         lineStart = text.bytes.count
     }
 
@@ -163,7 +166,7 @@ struct LineWriter {
     /// A line break inside verbatim text (`<br>` in `<pre>`).
     mutating func verbatimNewline() {
         if pendingBreak != 0 || pendingSpace { prepare() }
-        if lineIsEmpty { lineKind = kind; lineLevel = level; lineGroup = group }
+        if lineIsEmpty { lineKind = kind; lineLevel = level; lineGroup = group; lineNode = node }
         endLine(force: true)
     }
 

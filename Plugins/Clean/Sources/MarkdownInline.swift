@@ -31,14 +31,7 @@ struct MarkdownInline {
         var out: [UInt8] = []
         out.reserveCapacity(n)
         let record = src != nil
-        let src = src ?? []
-        var os: [SourceMap.Range] = []
-        /// The output bytes appended last (`count` of them) came from input bytes `lo..<hi`.
-        func rec(_ lo: Int, _ hi: Int, count: Int, copy: Bool) {
-            guard record else { return }
-            if copy { for k in lo..<hi { os.append(k < src.count ? src[k] : .inserted) } }
-            else { let r = LineOrigins.union(src, lo, hi); for _ in 0..<count { os.append(r) } }
-        }
+        var rec = InlineOrigins(on: record, src: src ?? [])
         var delims: [Delim] = []
         var brackets: [(pos: Int, width: Int)] = []
         var i = 0
@@ -47,7 +40,7 @@ struct MarkdownInline {
                 let b = p[i]
                 switch b {
                 case UInt8(ascii: "\\"):
-                    if i + 1 < n, MarkdownInline.isPunct(p[i + 1]) { out.append(p[i + 1]); rec(i, i + 2, count: 1, copy: false); i += 2 } else { out.append(b); rec(i, i + 1, count: 1, copy: true); i += 1 }
+                    if i + 1 < n, MarkdownInline.isPunct(p[i + 1]) { out.append(p[i + 1]); rec.add(i, i + 2, count: 1, copy: false); i += 2 } else { out.append(b); rec.add(i, i + 1, count: 1, copy: true); i += 1 }
                 case UInt8(ascii: "`"):
                     var r = i
                     while r < n && p[r] == b { r += 1 }
@@ -64,11 +57,11 @@ struct MarkdownInline {
                         } else { k += 1 }
                     }
                     if close < 0 {
-                        out.append(contentsOf: p[i..<r]); rec(i, r, count: r - i, copy: true); i = r
+                        out.append(contentsOf: p[i..<r]); rec.add(i, r, count: r - i, copy: true); i = r
                     } else {
                         var cs = r, ce = close
                         if ce - cs >= 2, p[cs] == 32, p[ce - 1] == 32 { cs += 1; ce -= 1 }
-                        out.append(contentsOf: p[cs..<ce]); rec(cs, ce, count: ce - cs, copy: true)
+                        out.append(contentsOf: p[cs..<ce]); rec.add(cs, ce, count: ce - cs, copy: true)
                         i = close + len
                     }
                 case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"):
@@ -85,14 +78,14 @@ struct MarkdownInline {
                     }
                     if b == UInt8(ascii: "~") && r - i != 2 { canOpen = false; canClose = false }
                     delims.append(Delim(pos: out.count, char: b, length: r - i, left: r - i, used: 0, canOpen: canOpen, canClose: canClose))
-                    out.append(contentsOf: p[i..<r]); rec(i, r, count: r - i, copy: true)
+                    out.append(contentsOf: p[i..<r]); rec.add(i, r, count: r - i, copy: true)
                     i = r
                 case UInt8(ascii: "!") where i + 1 < n && p[i + 1] == UInt8(ascii: "["):
-                    brackets.append((out.count, 2)); out.append(b); out.append(p[i + 1]); rec(i, i + 2, count: 2, copy: true); i += 2
+                    brackets.append((out.count, 2)); out.append(b); out.append(p[i + 1]); rec.add(i, i + 2, count: 2, copy: true); i += 2
                 case UInt8(ascii: "["):
-                    brackets.append((out.count, 1)); out.append(b); rec(i, i + 1, count: 1, copy: true); i += 1
+                    brackets.append((out.count, 1)); out.append(b); rec.add(i, i + 1, count: 1, copy: true); i += 1
                 case UInt8(ascii: "]"):
-                    guard let opener = brackets.popLast() else { out.append(b); rec(i, i + 1, count: 1, copy: true); i += 1; break }
+                    guard let opener = brackets.popLast() else { out.append(b); rec.add(i, i + 1, count: 1, copy: true); i += 1; break }
                     if i + 1 < n, p[i + 1] == UInt8(ascii: "("), let close = MarkdownInline.matching(p, from: i + 1, open: UInt8(ascii: "("), close: UInt8(ascii: ")")) {
                         for k in opener.pos..<(opener.pos + opener.width) { out[k] = 0 }
                         i = close + 1
@@ -100,7 +93,7 @@ struct MarkdownInline {
                         for k in opener.pos..<(opener.pos + opener.width) { out[k] = 0 }
                         i = close + 1
                     } else {
-                        out.append(b); rec(i, i + 1, count: 1, copy: true); i += 1
+                        out.append(b); rec.add(i, i + 1, count: 1, copy: true); i += 1
                     }
                 case UInt8(ascii: "<"):
                     // autolink or inline HTML tag
@@ -110,23 +103,23 @@ struct MarkdownInline {
                         let inner = p[(i + 1)..<e]
                         let first = inner.first!
                         if MarkdownInline.isAutolink(inner) {
-                            out.append(contentsOf: inner); rec(i + 1, e, count: e - i - 1, copy: true); i = e + 1; break
+                            out.append(contentsOf: inner); rec.add(i + 1, e, count: e - i - 1, copy: true); i = e + 1; break
                         }
                         if ASCII.isLetter(first) || first == UInt8(ascii: "/") || first == UInt8(ascii: "!") {
                             if first == UInt8(ascii: "/") || ASCII.isLetter(first) {
                                 // <br> and block-ish tags separate words
-                                out.append(32); if record { os.append(.inserted) }
+                                out.append(32); if record { rec.os.append(.inserted) }
                             }
                             i = e + 1; break
                         }
                     }
-                    out.append(b); rec(i, i + 1, count: 1, copy: true); i += 1
+                    out.append(b); rec.add(i, i + 1, count: 1, copy: true); i += 1
                 case UInt8(ascii: "&"):
                     let mark = out.count
-                    if let e = entities.decode(p, at: i, end: n, strict: true, attribute: false, into: &out) { rec(i, e, count: out.count - mark, copy: false); i = e }
-                    else { out.append(b); rec(i, i + 1, count: 1, copy: true); i += 1 }
+                    if let e = entities.decode(p, at: i, end: n, strict: true, attribute: false, into: &out) { rec.add(i, e, count: out.count - mark, copy: false); i = e }
+                    else { out.append(b); rec.add(i, i + 1, count: 1, copy: true); i += 1 }
                 default:
-                    out.append(b); rec(i, i + 1, count: 1, copy: true); i += 1
+                    out.append(b); rec.add(i, i + 1, count: 1, copy: true); i += 1
                 }
             }
         }
@@ -135,7 +128,7 @@ struct MarkdownInline {
         var text: [UInt8] = []
         var ts: [SourceMap.Range] = []
         text.reserveCapacity(out.count); ts.reserveCapacity(out.count)
-        for (k, b) in out.enumerated() where b != 0 { text.append(b); ts.append(k < os.count ? os[k] : .inserted) }
+        for (k, b) in out.enumerated() where b != 0 { text.append(b); ts.append(k < rec.os.count ? rec.os[k] : .inserted) }
         return (text, ts)
     }
 
@@ -181,5 +174,21 @@ struct MarkdownInline {
             }
             if d[c].used > 0 { d[c].canOpen = false; d[c].left = 0 }
         }
+    }
+}
+
+/// The input ranges of the bytes `MarkdownInline.strip` writes, when recording.
+private struct InlineOrigins {
+    let on: Bool
+    let src: [SourceMap.Range]
+    var os: [SourceMap.Range] = []
+
+    /// The output bytes appended last (`count` of them) came from input bytes `lo..<hi` (one for one
+    /// when `copy`).
+    @inline(__always)
+    mutating func add(_ lo: Int, _ hi: Int, count: Int, copy: Bool) {
+        guard on else { return }
+        if copy { for k in lo..<hi { os.append(k < src.count ? src[k] : .inserted) } }
+        else { let r = LineOrigins.union(src, lo, hi); for _ in 0..<count { os.append(r) } }
     }
 }

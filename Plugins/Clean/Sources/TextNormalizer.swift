@@ -26,6 +26,38 @@ struct TextNormalizer: Sendable {
         }
     }
 
+    /// True when `cleanLine` would not change the line: no control, zero-width or special space
+    /// character, no leading, trailing or double space. Only bytes that can start such a character
+    /// (ASCII controls and spaces; lead bytes C2, D8, E1, E2, E3, EF) are looked at closely.
+    func isClean(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = p.count
+        if n == 0 { return true }
+        if p[0] == 32 || p[n - 1] == 32 { return false }
+        var prevSpace = false
+        var i = 0
+        while i < n {
+            let c = p[i]
+            if c < 0x80 {
+                if c < 0x20 || c == 0x7F { return false }
+                let sp = c == 32
+                if sp && prevSpace { return false }
+                prevSpace = sp
+                i += 1
+                continue
+            }
+            prevSpace = false
+            switch c {
+            case 0xC2, 0xD8, 0xE1, 0xE2, 0xE3, 0xEF:
+                let (v, len) = UTF8Util.decode(p, i, n)
+                if action(v) != .keep { return false }
+                i += len
+            default:
+                i += 1
+            }
+        }
+        return true
+    }
+
     /// Cleans one line into `out` (appending). Code lines keep their spaces and tabs; only control
     /// characters go and trailing spaces are cut. `origins` hears where each output byte came from.
     func cleanLine<O: OriginSink>(_ p: UnsafeBufferPointer<UInt8>, code: Bool, into out: inout [UInt8], origins: inout O) {
