@@ -21,6 +21,12 @@ struct OpenEndTests {
         #expect(try StageRunner.qa(doc) == [["Is parking free?", "Yes, for two hours."]], "\(footer)")
     }
 
+    @Test func headingAnswer_inMarkup_keepsAParagraphThatOnlyMentionsCookies() throws {
+        let doc = BlockDocument.make([.h(1, "Bakery FAQ"), .h(2, "Do you bake daily?"), .p("Yes, from 5 am."),
+                                      .p("Our cookies are baked twice a day.")])
+        #expect(try StageRunner.qa(doc) == [["Do you bake daily?", "Yes, from 5 am.\n\nOur cookies are baked twice a day."]])
+    }
+
     @Test func headingAnswer_inPlainText_keepsOnlyItsFirstBlock() throws {
         // No layout: plain text, where pages end with unmarked footers.
         let doc = BlockDocument.make([.h(1, "FAQ"), .h(2, "Is parking free?"), .p("Yes, for two hours."),

@@ -35,7 +35,7 @@ struct PhraseMatcher: Sendable {
     /// answer of a document.
     static let defaultFooterPhrases = [
         "copyright", "all rights reserved", "follow us", "subscribe", "newsletter", "privacy policy",
-        "terms of use", "terms of service", "terms and conditions", "cookie", "cookies", "contact us", "get in touch",
+        "terms of use", "terms of service", "terms and conditions", "we use cookies", "cookie policy", "cookie settings", "contact us", "get in touch",
         "call us", "email us", "write to us", "questions", "question", "let us know", "sign up", "unsubscribe",
     ]
 
