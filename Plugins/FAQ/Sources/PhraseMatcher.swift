@@ -34,9 +34,10 @@ struct PhraseMatcher: Sendable {
     /// Words of footers and contact lines: a paragraph holding one of them does not continue the last
     /// answer of a document.
     static let defaultFooterPhrases = [
-        "copyright", "all rights reserved", "follow us", "subscribe", "newsletter", "privacy policy",
-        "terms of use", "terms of service", "terms and conditions", "we use cookies", "cookie policy", "cookie settings", "contact us", "get in touch",
-        "call us", "email us", "write to us", "questions", "question", "let us know", "sign up", "unsubscribe",
+        "copyright", "all rights reserved", "follow us", "subscribe to our", "subscribe now", "newsletter",
+        "privacy policy", "terms of use", "terms of service", "terms and conditions", "we use cookies",
+        "cookie policy", "cookie settings", "contact us", "get in touch", "call us", "email us", "write to us",
+        "questions", "question", "let us know", "sign up for our", "sign up now", "unsubscribe",
     ]
 
     let mode: Mode
