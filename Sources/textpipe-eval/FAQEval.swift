@@ -100,10 +100,10 @@ enum FAQEval {
 
         print("  corpus: \(files.count) documents (\(bytes) bytes) in \(folder.hasPrefix(ctx.repo + "/") ? String(folder.dropFirst(ctx.repo.count + 1)) : folder), clean → segment → faq, default options")
         print("  by file type:")
-        for (k, s) in byType.sorted(by: { $0.key < $1.key }) { print("    \(k.padding(toLength: 14, withPad: " ", startingAt: 0)) \(s.line)") }
+        for (k, s) in byType.sorted(by: { $0.key < $1.key }) { print("    \(k.padding(toLength: 16, withPad: " ", startingAt: 0)) \(s.line)") }
         print("  by format:")
-        for (k, s) in byFormat.sorted(by: { $0.key < $1.key }) { print("    \(k.padding(toLength: 14, withPad: " ", startingAt: 0)) \(s.line)") }
-        print("  overall        \(total.line)")
+        for (k, s) in byFormat.sorted(by: { $0.key < $1.key }) { print("    \(k.padding(toLength: 16, withPad: " ", startingAt: 0)) \(s.line)") }
+        print("  overall          \(total.line)")
         print("  documents without pairs: \(negatives), of which \(falseAlarms) with pairs found")
         print("  speed: \(speed(faq, segmented))")
         if mismatches.isEmpty {
