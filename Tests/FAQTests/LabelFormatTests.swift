@@ -11,6 +11,7 @@ struct LabelFormatTests {
         ("numbered", "Q1: How do I reset my password?\nA1: Use the link on the sign-in page."),
         ("numbered words", "Question 1: How do I reset my password?\nAnswer 1: Use the link on the sign-in page."),
         ("short words", "Ques: How do I reset my password?\nAns: Use the link on the sign-in page."),
+        ("abbreviations with periods", "Q1. How do I reset my password?\nAns. Use the link on the sign-in page."),
         ("bold labels", "**Q:** How do I reset my password?\n**A:** Use the link on the sign-in page."),
         ("bold question", "**Q: How do I reset my password?**\nA: Use the link on the sign-in page."),
         ("bold label colon outside", "**Q**: How do I reset my password?\n**A**: Use the link on the sign-in page."),

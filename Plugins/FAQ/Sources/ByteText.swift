@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import StageKit
 
 /// Byte-level helpers over a UTF-8 buffer used by the FAQ stage. All ranges are half-open byte offsets.
@@ -82,6 +87,13 @@ enum ByteText {
             i += 1
         }
         return n
+    }
+
+    /// Offset of the first `\n` in `start..<end`, or `end` when there is none (memchr).
+    @inline(__always) static func firstNewline(_ buf: Buf, _ start: Int, _ end: Int) -> Int {
+        guard start < end, let base = buf.baseAddress else { return end }
+        guard let p = memchr(base + start, 10, end - start) else { return end }
+        return UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self) - base
     }
 
     /// True when the range holds a newline.

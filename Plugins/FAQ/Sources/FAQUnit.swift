@@ -17,6 +17,9 @@ struct FAQUnit {
     /// How a question line (not a heading) is marked: this decides which lines form a run together.
     enum LineStyle: Int {
         case bold = 0, numbered, bullet, listItem, plain
+        /// A block whose first sentence is a question and whose rest answers it (`How much is it? It is
+        /// free.`), as Markdown/HTML bold questions look once `clean` has removed the markers.
+        case inline
     }
 
     /// Whole unit, trimmed of whitespace.
@@ -39,4 +42,9 @@ struct FAQUnit {
     var lineStyle: LineStyle?
     /// Words in the question text (headings and question lines).
     var words: Int
+    /// For `.questionLabel`/`.answerLabel`: the kind came from the block kind that `clean` took from the
+    /// markup (`<dt>`/`<dd>`, `<summary>`/`<details>`), not from a label in the text.
+    var fromMarkup = false
+    /// For `.inline` question lines: where the answer text starts inside this unit.
+    var inlineAnswerStart = 0
 }

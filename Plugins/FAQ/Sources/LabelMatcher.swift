@@ -5,7 +5,8 @@ import StageKit
 ///
 /// Word labels match ASCII case-insensitively and need `:` (or the fullwidth `：`). One-letter labels must
 /// be upper case; with `.` instead of `:` they are *weak* (`A. Lincoln` is not an answer), and the
-/// extractor only trusts a weak label where a question/answer is expected.
+/// extractor only trusts a weak label where a question/answer is expected. The abbreviations `Ques` and
+/// `Ans` may also take `.` (weak).
 struct LabelMatcher: Sendable {
     /// Which side a label belongs to.
     enum Side: Sendable { case question, answer }
@@ -23,6 +24,8 @@ struct LabelMatcher: Sendable {
     }
 
     static let defaultQuestionLabels = ["Q", "Question", "Ques"]
+    /// Word labels that are abbreviations and so may end with `.` instead of `:` (`Ans. …`).
+    static let abbreviations: Set<[UInt8]> = [Array("ques".utf8), Array("ans".utf8)]
     static let defaultAnswerLabels = ["A", "Answer", "Ans"]
 
     /// Every label in the order `match` tries them: question labels, then answer labels.
@@ -85,8 +88,8 @@ struct LabelMatcher: Sendable {
             i += 1
         } else if buf[i] == 0xEF, i + 2 < end, buf[i + 1] == 0xBC, buf[i + 2] == 0x9A { // ：
             i += 3
-        } else if buf[i] == UInt8(ascii: "."), single {
-            i += 1; weak = true
+        } else if buf[i] == UInt8(ascii: "."), single || Self.abbreviations.contains(label) {
+            i += 1; weak = true // `Q.`, `Ans.`: weak, trusted only where a question/answer is expected
         } else {
             return nil
         }

@@ -18,7 +18,9 @@ struct UnitBuilder {
             let gap = index == 0 && units.isEmpty ? 2 : ByteText.newlines(buf, min(prevEnd, s), s)
             prevEnd = e
             switch block.kind {
-            case .code, .table, .quote:
+            case .table:
+                units.append(tableRow(buf, s, e, gap))
+            case .code, .quote:
                 units.append(body(s, e, block.kind, gap))
             case .heading:
                 units.append(heading(buf, s, e, level: block.level, gap))
@@ -37,6 +39,30 @@ struct UnitBuilder {
     private func body(_ s: Int, _ e: Int, _ kind: BlockKind, _ gap: Int) -> FAQUnit {
         FAQUnit(start: s, end: e, textStart: s, textEnd: e, kind: .body, blockKind: kind, level: 0,
                 newlinesBefore: gap, weakLabel: false, questionHeading: false, lineStyle: nil, words: 0)
+    }
+
+    /// A table row `How do I pay? | By card.` (cells joined with ` | ` by clean) whose first cell is a question
+    /// is an inline question whose answer is the rest of the row; any other row is body text.
+    private func tableRow(_ buf: ByteText.Buf, _ s: Int, _ e: Int, _ gap: Int) -> FAQUnit {
+        var u = body(s, e, .table, gap)
+        var i = s
+        let limit = min(e, s + 400)
+        while i + 2 < limit, !(buf[i] == 32 && buf[i + 1] == UInt8(ascii: "|") && buf[i + 2] == 32) {
+            if buf[i] == 10 { return u }
+            i += 1
+        }
+        guard i + 2 < limit else { return u }
+        let (ts, te) = ByteText.trim(buf, s, i)
+        let rest = ByteText.skipBlanks(buf, i + 3, e)
+        guard ts < te, rest < e, ByteText.endsWithQuestionMark(buf, ts, te), !ByteText.looksMultiSentence(buf, ts, te) else { return u }
+        let words = ByteText.wordCount(buf, ts, te)
+        guard words >= minQuestionWords, words <= maxQuestionWords else { return u }
+        u.textStart = ts
+        u.textEnd = te
+        u.words = words
+        u.lineStyle = .inline
+        u.inlineAnswerStart = rest
+        return u
     }
 
     private func heading(_ buf: ByteText.Buf, _ s: Int, _ e: Int, level: Int, _ gap: Int, markerLength: Int = 0) -> FAQUnit {
@@ -91,6 +117,12 @@ struct UnitBuilder {
     /// line that ends with a question mark; classifies each piece.
     private func split(_ buf: ByteText.Buf, _ s: Int, _ e: Int, block: Int, kind: BlockKind, gap: Int,
                        sentences: [SentenceInfo]?, into units: inout [FAQUnit]) {
+        // Most blocks are one line: nothing to cut.
+        guard ByteText.firstNewline(buf, s, e) < e else {
+            append(buf, s, e, label: labels.match(buf, s, e), kind: kind, first: true, whole: true, block: block,
+                   gap: gap, sentences: sentences, into: &units)
+            return
+        }
         var segStart = s
         var segGap = gap
         var segLabel = labels.match(buf, s, e)
@@ -99,13 +131,11 @@ struct UnitBuilder {
         // A block with a labelled line is cut into all its lines; the extractor joins wrapped lines again.
         var everyLine = segLabel != nil
         if !everyLine {
-            var i = s
+            var i = ByteText.firstNewline(buf, s, e)
             while i < e {
-                if buf[i] == 10 {
-                    let next = ByteText.skipBlanks(buf, i + 1, e)
-                    if next < e, labels.match(buf, next, e) != nil { everyLine = true; break }
-                }
-                i += 1
+                let next = ByteText.skipBlanks(buf, i + 1, e)
+                if next < e, labels.match(buf, next, e) != nil { everyLine = true; break }
+                i = ByteText.firstNewline(buf, i + 1, e)
             }
         }
         var i = s
@@ -116,7 +146,10 @@ struct UnitBuilder {
             while next < e, ASCII.isSpace(buf[next]) { next += 1 }
             guard next < e else { break }
             let nextLabel = labels.match(buf, next, e)
-            let questionEnds = segBold && ByteText.endsWithQuestionMark(buf, segStart, lineEnd)
+            // A bold line ending in `?`, or the first line of a list item or paragraph that ends in `?` (an
+            // HTML `<li><strong>Q?</strong><p>A</p></li>` after clean) is a question line of its own.
+            let questionEnds = (segBold || (first && segStart == s && (kind == .listItem || kind == .paragraph)))
+                && ByteText.endsWithQuestionMark(buf, segStart, lineEnd)
             if everyLine || questionEnds {
                 let (a, b) = ByteText.trim(buf, segStart, lineEnd)
                 if a < b {
@@ -173,13 +206,39 @@ struct UnitBuilder {
         return nil
     }
 
+    /// A one-line block that opens with a one-sentence question and goes on with its answer: the end of
+    /// the question (after `?`) and the start of the rest. The rest must start like a sentence (capital
+    /// letter, digit, quote or non-ASCII letter), and the question must hold no sentence break itself.
+    func inlineQuestion(_ buf: ByteText.Buf, _ s: Int, _ e: Int) -> (Int, Int)? {
+        let limit = min(e, s + 400)
+        var i = s
+        while i < limit {
+            let b = buf[i]
+            if b == 10 { return nil }
+            if b == UInt8(ascii: "?") {
+                var q = i + 1
+                while q < e, buf[q] == UInt8(ascii: "\"") || buf[q] == UInt8(ascii: ")") || ByteText.isMarker(buf[q]) { q += 1 }
+                let rest = ByteText.skipBlanks(buf, q, e)
+                guard rest > q, rest < e else { return nil }
+                let c = buf[rest]
+                guard ASCII.isUpper(c) || ASCII.isDigit(c) || c == UInt8(ascii: "\"") || c >= 0xC0 else { return nil }
+                if ByteText.looksMultiSentence(buf, s, q) { return nil }
+                return (q, rest)
+            }
+            i += 1
+        }
+        return nil
+    }
+
     private func classify(_ buf: ByteText.Buf, _ s: Int, _ e: Int, label: LabelMatcher.Match?, kind: BlockKind, first: Bool,
                           whole: Bool, block: Int, gap: Int, sentences: [SentenceInfo]?) -> FAQUnit {
         if let m = label { return labelled(buf, s, e, m, kind, gap) }
         if first && (kind == .question || kind == .answer) {
             // The segmenter saw a label our list does not know; trust its kind.
             let m = LabelMatcher.Match(side: kind == .question ? .question : .answer, weak: false, textStart: s, openMarkers: 0)
-            return labelled(buf, s, e, m, kind, gap)
+            var u = labelled(buf, s, e, m, kind, gap)
+            u.fromMarkup = true
+            return u
         }
         var u = body(s, e, kind, gap)
         guard kind == .paragraph || kind == .listItem || kind == .question || kind == .answer else { return u }
@@ -189,7 +248,30 @@ struct UnitBuilder {
         // stripEmphasis moves the start only past markers that pair up
         let bold = inner != (s + list.length, e)
         let (ts, te) = bold ? inner : (s + list.length, e)
-        guard ts < te, ByteText.endsWithQuestionMark(buf, ts, te) else { return u }
+        guard ts < te else { return u }
+        if !ByteText.endsWithQuestionMark(buf, ts, te) {
+            guard whole, !bold else { return u }
+            if let info = sentences, block < info.count, info[block].firstEnd > ts {
+                // Cheap test first: the block's first sentence must end in `?` and not be the whole block.
+                let fe = info[block].firstEnd
+                guard info[block].count >= 2, fe < te, ByteText.endsWithQuestionMark(buf, ts, fe) else { return u }
+            }
+            guard let (qEnd, rest) = inlineQuestion(buf, ts, te) else { return u }
+            // The question must be the block's first sentence (a sentence ending inside a list number
+            // `1.` does not count).
+            if let info = sentences, block < info.count, info[block].count > 0 {
+                let firstEnd = info[block].firstEnd
+                if firstEnd > ts && firstEnd < qEnd - 1 { return u }
+            }
+            let words = ByteText.wordCount(buf, ts, qEnd)
+            guard words >= minQuestionWords, words <= maxQuestionWords else { return u }
+            u.textStart = ts
+            u.textEnd = qEnd
+            u.words = words
+            u.lineStyle = .inline
+            u.inlineAnswerStart = rest
+            return u
+        }
         if !bold {
             if ByteText.hasNewline(buf, ts, te) { return u }
             if whole, let info = sentences, block < info.count {
@@ -200,6 +282,9 @@ struct UnitBuilder {
                 return u
             }
         }
+        // `Interviewer: How did it start?` is a speaker's turn, not a question line (its text would keep
+        // the speaker's name).
+        if !bold && list.length == 0 && ByteText.startsWithLabel(buf, ts, te) { return u }
         let words = ByteText.wordCount(buf, ts, te)
         guard words >= minQuestionWords, words <= maxQuestionWords else { return u }
         u.textStart = ts
