@@ -46,12 +46,9 @@ enum FAQEval {
             .filter { !$0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
         guard !files.isEmpty else { throw StageError("no documents in \(folder)") }
 
-        let clean = try CleanFactory().makeStage(options: StageOptions(specs: CleanFactory().options, node: nil),
-                                                 context: ctx.stageContext(folder: "Clean"))
-        let segment = try SegmentFactory().makeStage(options: StageOptions(specs: SegmentFactory().options, node: nil),
-                                                     context: ctx.stageContext(folder: "Segment"))
-        let faq = try FAQFactory().makeStage(options: StageOptions(specs: FAQFactory().options, node: nil),
-                                             context: ctx.stageContext(folder: "FAQ"))
+        let clean = try ctx.defaultStage(CleanFactory(), folder: "Clean")
+        let segment = try ctx.defaultStage(SegmentFactory(), folder: "Segment")
+        let faq = try ctx.defaultStage(FAQFactory(), folder: "FAQ")
         let dump = ProcessInfo.processInfo.environment["FAQ_DUMP"]
 
         var byType: [String: Score] = [:], byFormat: [String: Score] = [:], total = Score()

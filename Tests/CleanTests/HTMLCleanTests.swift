@@ -67,6 +67,14 @@ struct HTMLCleanTests {
         #expect(CleanHarness.standard.clean(page).text == "Body text.")
     }
 
+    @Test(arguments: [
+        ("<h2><button type=\"button\" data-bs-toggle=\"collapse\">How do I book?</button></h2><div><p>Call us.</p></div>", "How do I book?\n\nCall us."),
+        ("<p>Text <button>Click me</button> more.</p>", "Text more."),
+    ])
+    func html_buttonInHeading_keepsItsTextOtherButtonsAreDropped(input: String, expected: String) throws {
+        #expect(CleanHarness.standard.clean("<html><body>" + input + "</body></html>").text == expected)
+    }
+
     @Test func html_headingsListsTablesPre_goIntoLayout() throws {
         let page = """
         <html><body><h1>Title</h1><p>Intro.</p><h3>Sub <em>head</em></h3>

@@ -341,7 +341,9 @@ private struct HTMLRun {
                             mark: nil, textAtOpen: textBytes, linkAtOpen: linkBytes, linksAtOpen: links, cells: 0)
         if !attrNames.isEmpty { readMicrodata(&e) }
         if dropDepth > 0 { stack.append(e); return }
-        if tag.isDropped || (tag == .header && articleDepth == 0) {
+        // A button inside a heading is an accordion toggle: its text is the heading's text.
+        let keptButton = tag == .button && headingDepth > 0
+        if (tag.isDropped && !keptButton) || (tag == .header && articleDepth == 0) {
             e.drops = true
         } else if isHidden() || (heuristics && tag != .html && tag != .body && tag != .main && tag != .article && looksLikeBoilerplate()) {
             e.drops = true; e.heuristic = true
