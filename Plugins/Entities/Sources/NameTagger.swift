@@ -27,12 +27,13 @@ struct NameTagger: Sendable {
 
     /// What the first pass learnt: token sequences with their labels, matched exactly and, for words in
     /// capitals ("SAMPRAS" after "Pete Sampras"), ignoring case.
-    struct Memory {
-        var table = PhraseTable(ignoreCase: false, capacity: 64)
-        var tableCI = PhraseTable(ignoreCase: true, capacity: 64)
-        var count = 0
+    /// A class: one per document, filled in place by the first pass and read by the second (never copied).
+    final class Memory {
+        private(set) var table = PhraseTable(ignoreCase: false, capacity: 64)
+        private(set) var tableCI = PhraseTable(ignoreCase: true, capacity: 64)
+        private(set) var count = 0
         /// Remembers tokens `idx` of `t` as `label`; `needsThe`: only right after "the" ("the Commission").
-        mutating func add(_ t: UnsafeBufferPointer<Tok>, _ idx: [Int], _ label: UInt16, needsThe: Bool = false) {
+        func add(_ t: UnsafeBufferPointer<Tok>, _ idx: [Int], _ label: UInt16, needsThe: Bool = false) {
             let entry = PhraseEntry(label: label, weak: false, needsThe: needsThe, priority: 2)
             table.add(idx.map { t[$0].hash }, entry)
             tableCI.add(idx.map { t[$0].lhash }, entry)
@@ -43,27 +44,34 @@ struct NameTagger: Sendable {
     /// Tags names among tokens not yet used; `learn` collects document memory (first pass),
     /// `memory` applies it (second pass).
     /// `sports`: the document is a sports report (clubs named like places are clubs).
-    func tag(_ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<Tok>, memory: Memory?, learn: inout Memory?, sports: Bool, out: inout [TokSpan]) {
-        var run = Run(lex: lex, guess: guess, b: b, t: t, memory: memory, sports: sports, out: [], learn: learn)
-        learn = nil     // the run owns the memory now (no copy on its first write)
+    func tag(_ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<Tok>, memory: Memory?, learn: Memory?, sports: Bool, out: inout [TokSpan]) {
+        let run = Run(lex: lex, guess: guess, b: b, t: t, memory: memory, sports: sports, learn: learn)
         run.all()
-        learn = run.learn
         out.append(contentsOf: run.out)
     }
 
-    /// The state of one pass over one document.
-    private struct Run {
+    /// The state of one pass over one document. A class: its helpers are called many times per token, and
+    /// a struct this size (the lexicon's tables inline) was copied for every call out of a mutating method.
+    private final class Run {
         let lex: Lexicon
         let guess: Bool
         let b: UnsafeBufferPointer<UInt8>
         let t: UnsafeBufferPointer<Tok>
-        let memory: Memory?
+        /// The tables of `memory` (read-only in this pass), held here so that reading them needs no access check.
+        let memTable: PhraseTable?
+        let memTableCI: PhraseTable?
         let sports: Bool
-        var out: [TokSpan]
-        var learn: Memory?
+        let learn: Memory?
+        let w: Words
+        let n: Int
+        var out: [TokSpan] = []
         var units: [Unit] = []
-        var w: Words { lex.words }     // a reference: no copy
-        var n: Int { t.count }
+
+        init(lex: Lexicon, guess: Bool, b: UnsafeBufferPointer<UInt8>, t: UnsafeBufferPointer<Tok>, memory: Memory?, sports: Bool,
+             learn: Memory?) {
+            self.lex = lex; self.guess = guess; self.b = b; self.t = t; self.memTable = memory?.table; self.memTableCI = memory?.tableCI; self.sports = sports
+            self.learn = learn; self.w = lex.words; self.n = t.count
+        }
 
         // MARK: token tests
 
@@ -91,15 +99,15 @@ struct NameTagger: Sendable {
                 // a word in capitals that is also an ordinary word ("POLE", "SURPRISE") needs a country entry
                 if (!e.needsThe || afterThe) && (g.end > i + 1 || e.country || !lex.isCommon(t[i])) { best = (g.end, e.label, e.weak, e.country) }
             }
-            if let memory {
-                if let m = memory.table.longest(t, at: i, limit: n) {
-                    let me = memory.table.entries[m.entry]
+            if let memTable, let memTableCI {
+                if let m = memTable.longest(t, at: i, limit: n) {
+                    let me = memTable.entries[m.entry]
                     if (!me.needsThe || afterThe) && (best == nil || m.end > best!.end || (m.end == best!.end && (best!.weak || best!.label == me.label))) {
                         best = (m.end, me.label, false, false)
                     }
                 }
-                if capitals, let m = memory.tableCI.longest(t, at: i, limit: n) {
-                    let me = memory.tableCI.entries[m.entry]
+                if capitals, let m = memTableCI.longest(t, at: i, limit: n) {
+                    let me = memTableCI.entries[m.entry]
                     if (!me.needsThe || afterThe) && (best == nil || m.end > best!.end || (m.end == best!.end && (best!.weak || best!.label == me.label))) {
                         best = (m.end, me.label, false, false)
                     }
@@ -186,7 +194,7 @@ struct NameTagger: Sendable {
 
         // MARK: output
 
-        mutating func emit(_ s: Int, _ e0: Int, _ label: UInt16, guessed: Bool) {
+        func emit(_ s: Int, _ e0: Int, _ label: UInt16, guessed: Bool) {
             guard e0 > s else { return }
             var e = e0
             if isPunct(e, 0x2E), !t[e].has(TokFlags.space | TokFlags.used), w.orgAbbrev.contains(t[e - 1].hash) || t[e - 1].hash == w.jr || t[e - 1].hash == w.sr { e += 1 }
@@ -221,7 +229,7 @@ struct NameTagger: Sendable {
 
         // MARK: passes
 
-        mutating func all() {
+        func all() {
             var i = 0
             while i < n {
                 let x = t[i]
@@ -333,7 +341,7 @@ struct NameTagger: Sendable {
             return false
         }
 
-        mutating func buildUnits(from i: Int) -> Int {
+        func buildUnits(from i: Int) -> Int {
             units.removeAll(keepingCapacity: true)
             var j = i
             while j < n {
@@ -356,7 +364,7 @@ struct NameTagger: Sendable {
             return j
         }
 
-        mutating func processChunk(prevTitle: Bool) {
+        func processChunk(prevTitle: Bool) {
             var u = 0
             let described = !units.isEmpty && guess && apposition(units[units.count - 1].e) != nil
             while u < units.count {
@@ -402,7 +410,7 @@ struct NameTagger: Sendable {
             x.kind == 0 || (x.kind == 1 && (x.weak || x.label == Label.person))
         }
 
-        mutating func classify(_ from: Int, _ to: Int, afterTitle: Bool) {
+        func classify(_ from: Int, _ to: Int, afterTitle: Bool) {
             var a = from, z = to
             while a < z && units[a].kind == 2 { a += 1 }
             while z > a && units[z - 1].kind == 2 { z -= 1 }
@@ -467,7 +475,7 @@ struct NameTagger: Sendable {
             x.kind == 1 && x.weak && x.e - x.s == 1 && (x.label == Label.gpe || x.label == Label.loc)
         }
 
-        mutating func emitGaz(_ x: Unit) {
+        func emitGaz(_ x: Unit) {
             if x.label == Label.gpe && !x.country && guess && resultSide(x.s, x.e) {
                 emit(x.s, x.e, Label.org, guessed: false); return
             }
@@ -526,7 +534,7 @@ struct NameTagger: Sendable {
         }
 
         /// Capitalised words no rule has claimed: guess from their form and context (`s..<e`).
-        mutating func leftover(_ s: Int, _ e: Int) {
+        func leftover(_ s: Int, _ e: Int) {
             var words = 0, common = 0, caps = 0
             for k in s..<e where t[k].kind == Tokenizer.kWord {
                 words += 1
@@ -576,7 +584,7 @@ struct NameTagger: Sendable {
         }
 
         /// "Full Name (ACRONYM)": the acronym takes the label of the name before it.
-        mutating func learnAcronyms() {
+        func learnAcronyms() {
             var endLabel: [Int: (Int, UInt16)] = [:]
             for sp in out { endLabel[sp.e] = (sp.s, sp.label) }
             var k = 0
