@@ -64,8 +64,10 @@ struct NameTagger: Sendable {
         let learn: Memory?
         let w: Words
         let n: Int
-        var out: [TokSpan] = []
-        var units: [Unit] = []
+        // Only this pass's own methods touch these, one at a time on one thread; unchecked, since the
+        // dynamic exclusivity checks of a class's stored properties cost more than the work on them.
+        @exclusivity(unchecked) var out: [TokSpan] = []
+        @exclusivity(unchecked) var units: [Unit] = []
 
         init(lex: Lexicon, guess: Bool, b: UnsafeBufferPointer<UInt8>, t: UnsafeBufferPointer<Tok>, memory: Memory?, sports: Bool,
              learn: Memory?) {
