@@ -29,14 +29,15 @@ struct NameTagger: Sendable {
     /// capitals ("SAMPRAS" after "Pete Sampras"), ignoring case.
     /// A class: one per document, filled in place by the first pass and read by the second (never copied).
     final class Memory {
-        private(set) var table = PhraseTable(ignoreCase: false, capacity: 64)
-        private(set) var tableCI = PhraseTable(ignoreCase: true, capacity: 64)
+        // filled by the first pass only, read when the second starts: no overlapping access to check
+        @exclusivity(unchecked) private(set) var table = PhraseTable(ignoreCase: false, capacity: 64)
+        @exclusivity(unchecked) private(set) var tableCI = PhraseTable(ignoreCase: true, capacity: 64)
         private(set) var count = 0
         /// Remembers tokens `idx` of `t` as `label`; `needsThe`: only right after "the" ("the Commission").
-        func add(_ t: UnsafeBufferPointer<Tok>, _ idx: [Int], _ label: UInt16, needsThe: Bool = false) {
+        func add<C: Collection>(_ t: UnsafeBufferPointer<Tok>, _ idx: C, _ label: UInt16, needsThe: Bool = false) where C.Element == Int {
             let entry = PhraseEntry(label: label, weak: false, needsThe: needsThe, priority: 2)
-            table.add(idx.map { t[$0].hash }, entry)
-            tableCI.add(idx.map { t[$0].lhash }, entry)
+            table.add(idx.lazy.map { t[$0].hash }, entry)
+            tableCI.add(idx.lazy.map { t[$0].lhash }, entry)
             count += 1
         }
     }
@@ -202,29 +203,33 @@ struct NameTagger: Sendable {
             if isPunct(e, 0x2E), !t[e].has(TokFlags.space | TokFlags.used), w.orgAbbrev.contains(t[e - 1].hash) || t[e - 1].hash == w.jr || t[e - 1].hash == w.sr { e += 1 }
             out.append(TokSpan(s: s, e: e, label: label))
             guard learn != nil else { return }
-            let all = Array(s..<e)
-            var wordIdx: [Int] = []
-            for k in s..<e where t[k].kind == Tokenizer.kWord { wordIdx.append(k) }
+            let all = s..<e
+            // the words of the span: how many, the first, the last and the one before it
+            var words = 0, firstWord = -1, lastWord = -1, beforeLast = -1
+            for k in s..<e where t[k].kind == Tokenizer.kWord {
+                if firstWord < 0 { firstWord = k }
+                beforeLast = lastWord; lastWord = k; words += 1
+            }
             if guessed { learn!.add(t, all, label) }
             // "the European Commission" → a later "the Commission"
-            if label == Label.org, wordIdx.count >= 2, s > 0, t[s - 1].lhash == w.the,
-               let v = lex.cues.get(t[wordIdx[wordIdx.count - 1]].hash), v >> 8 == UInt32(Label.org) {
-                learn!.add(t, [wordIdx[wordIdx.count - 1]], label, needsThe: true)
+            if label == Label.org, words >= 2, s > 0, t[s - 1].lhash == w.the,
+               let v = lex.cues.get(t[lastWord].hash), v >> 8 == UInt32(Label.org) {
+                learn!.add(t, CollectionOfOne(lastWord), label, needsThe: true)
             }
-            if label == Label.person && wordIdx.count >= 2 {
+            if label == Label.person && words >= 2 {
                 learn!.add(t, all, label)
-                var last = wordIdx[wordIdx.count - 1]
+                var last = lastWord
                 let lh = t[last].hash
-                if (lh == w.jr || lh == w.sr || lh == w.ii || lh == w.iii || lh == w.iv) && wordIdx.count >= 3 { last = wordIdx[wordIdx.count - 2] }
+                if (lh == w.jr || lh == w.sr || lh == w.ii || lh == w.iii || lh == w.iv) && words >= 3 { last = beforeLast }
                 if t[last].has(TokFlags.cap) && t[last].length >= 2 {
                     // a hyphenated surname ("al-Assad") is remembered whole from its first part
                     var from = last
                     while from - 2 >= s, t[from - 1].lhash == w.dash, !t[from - 1].has(TokFlags.space) { from -= 2 }
-                    learn!.add(t, Array(from...last), label)
+                    learn!.add(t, from...last, label)
                 }
-                let first = wordIdx[0]
+                let first = firstWord
                 if lex.firstName(t[first]) == 1, lex.gazetteer.longest(t, at: first, limit: first + 1) == nil {
-                    learn!.add(t, [first], label)
+                    learn!.add(t, CollectionOfOne(first), label)
                 }
             }
         }
@@ -587,15 +592,19 @@ struct NameTagger: Sendable {
 
         /// "Full Name (ACRONYM)": the acronym takes the label of the name before it.
         func learnAcronyms() {
-            var endLabel: [Int: (Int, UInt16)] = [:]
-            for sp in out { endLabel[sp.e] = (sp.s, sp.label) }
+            var endLabel: [Int: (Int, UInt16)]? = nil     // made at the first "(ACRONYM)"
             var k = 0
             while k + 2 < n {
                 defer { k += 1 }
                 guard isPunct(k, 0x28), t[k + 1].has(TokFlags.allCaps), isPunct(k + 2, 0x29) else { continue }
                 let acr = t[k + 1]
-                if let (_, label) = endLabel[k] {
-                    learn!.add(t, [k + 1], label); continue
+                if endLabel == nil {
+                    var m: [Int: (Int, UInt16)] = [:]
+                    for sp in out { m[sp.e] = (sp.s, sp.label) }
+                    endLabel = m
+                }
+                if let (_, label) = endLabel![k] {
+                    learn!.add(t, CollectionOfOne(k + 1), label); continue
                 }
                 // initials of the capitalised words before the bracket
                 var letters: [UInt8] = []
@@ -608,8 +617,8 @@ struct NameTagger: Sendable {
                     p -= 1
                 }
                 if letters == want, k - s >= 2 {
-                    learn!.add(t, Array(s..<k), Label.org)
-                    learn!.add(t, [k + 1], Label.org)
+                    learn!.add(t, s..<k, Label.org)
+                    learn!.add(t, CollectionOfOne(k + 1), Label.org)
                 }
             }
         }

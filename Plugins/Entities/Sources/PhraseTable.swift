@@ -72,13 +72,14 @@ struct PhraseTable: Sendable {
 
     /// Adds a phrase given as the hashes of its tokens. A phrase already present is replaced when the
     /// new entry's priority is at least the old one's.
-    mutating func add(_ hashes: [UInt64], _ entry: PhraseEntry) {
+    mutating func add<C: Collection>(_ hashes: C, _ entry: PhraseEntry) where C.Element == UInt64 {
         guard !hashes.isEmpty else { return }
+        let count = hashes.count
         var h = TokenHash.seed
         for (i, t) in hashes.enumerated() {
             h = TokenHash.combine(h, t)
             if i == 0 { addFirst(h) }
-            if i < hashes.count - 1 {
+            if i < count - 1 {
                 table.set(h, PhraseTable.prefixBit, merge: { old, _ in old | PhraseTable.prefixBit })
             }
         }
@@ -92,7 +93,7 @@ struct PhraseTable: Sendable {
             entries.append(entry)
             table.set(h, idx, merge: { old, new in (old & ~PhraseTable.entryMask) | new })
         }
-        maxTokens = max(maxTokens, hashes.count)
+        maxTokens = max(maxTokens, count)
     }
 
     /// The longest phrase starting at token `i` and ending before `limit`: (end token, entry index).
