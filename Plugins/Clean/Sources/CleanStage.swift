@@ -153,16 +153,14 @@ public final class CleanStage: Stage {
         } else {
             // plain text: lines as they are (`\n`, `\r\n` and `\r` end a line)
             var s = 0
-            var i = 0
             let n = p.count
+            var i = UTF8Util.nextLineBreak(p, 0)
             while i < n {
                 let b = p[i]
-                if b == 10 || b == 13 {
-                    asm.addPlain(p, s, i, origins: &origins)
-                    if b == 13 && i + 1 < n && p[i + 1] == 10 { i += 1 }
-                    s = i + 1
-                }
-                i += 1
+                asm.addPlain(p, s, i, origins: &origins)
+                if b == 13 && i + 1 < n && p[i + 1] == 10 { i += 1 }
+                s = i + 1
+                i = UTF8Util.nextLineBreak(p, i + 1)
             }
             if s < n { asm.addPlain(p, s, n, origins: &origins) }
         }
@@ -274,8 +272,9 @@ public final class CleanStage: Stage {
             let n = p.count
             if n == 0 { return true }
             if p[0] == 32 || p[n - 1] == 32 { return false }
-            var prevSpace = false
-            for i in 0..<n {
+            let from = UTF8Util.plainPrefix(p)
+            var prevSpace = from > 0 && p[from - 1] == 32
+            for i in from..<n {
                 let c = p[i]
                 if c < 0x20 || c >= 0x7F { return false }
                 let sp = c == 32
@@ -288,9 +287,9 @@ public final class CleanStage: Stage {
         /// True when the current text (the source, `a` or `b`) holds the byte `byte`.
         private func currentContains(_ which: Int, _ src: UnsafeBufferPointer<UInt8>, _ byte: UInt8) -> Bool {
             switch which {
-            case 0: return src.contains(byte)
-            case 1: return a.contains(byte)
-            default: return b.contains(byte)
+            case 0: return UTF8Util.contains(src, byte)
+            case 1: return a.withUnsafeBufferPointer { UTF8Util.contains($0, byte) }
+            default: return b.withUnsafeBufferPointer { UTF8Util.contains($0, byte) }
             }
         }
 
@@ -298,7 +297,7 @@ public final class CleanStage: Stage {
             let code = line.kind == .code
             let st = stage
             var which = 0
-            if plain && st.settings.entities && src.contains(UInt8(ascii: "&")) {
+            if plain && st.settings.entities && UTF8Util.contains(src, UInt8(ascii: "&")) {
                 step(&which, src, &origins) { p, o, org in
                     var changed = false
                     var i = 0

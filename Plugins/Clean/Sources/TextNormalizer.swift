@@ -33,8 +33,8 @@ struct TextNormalizer: Sendable {
         let n = p.count
         if n == 0 { return true }
         if p[0] == 32 || p[n - 1] == 32 { return false }
-        var prevSpace = false
-        var i = 0
+        var i = UTF8Util.plainPrefix(p)
+        var prevSpace = i > 0 && p[i - 1] == 32
         while i < n {
             let c = p[i]
             if c < 0x80 {

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// Small UTF-8 helpers for byte-level code.
 enum UTF8Util {
     /// Appends the UTF-8 form of a scalar value (invalid values become U+FFFD).
@@ -50,5 +53,46 @@ enum UTF8Util {
         }
         while i < n { if base[i] >= 0x80 { return false }; i += 1 }
         return true
+    }
+
+    /// True when `p` holds `byte` (memchr).
+    @inline(__always)
+    static func contains(_ p: UnsafeBufferPointer<UInt8>, _ byte: UInt8) -> Bool {
+        guard let base = p.baseAddress, p.count > 0 else { return false }
+        return memchr(base, Int32(byte), p.count) != nil
+    }
+
+    /// The index of the first `\n` or `\r` at or after `from`, or `p.count`; 16 bytes at a time.
+    @inline(__always)
+    static func nextLineBreak(_ p: UnsafeBufferPointer<UInt8>, _ from: Int) -> Int {
+        guard let base = p.baseAddress else { return p.count }
+        let n = p.count
+        var i = from
+        let lf = SIMD16<UInt8>(repeating: 10), cr = SIMD16<UInt8>(repeating: 13)
+        while i + 16 <= n {
+            let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+            if any((v .== lf) .| (v .== cr)) { break }
+            i += 16
+        }
+        while i < n && base[i] != 10 && base[i] != 13 { i += 1 }
+        return i
+    }
+
+    /// The length of the longest prefix of `p`, in steps of 16 bytes, made only of printable ASCII
+    /// (0x20…0x7E) with no two spaces in a row (the byte after the prefix is included in that test).
+    /// Scanners that stop at controls, non-ASCII bytes and double spaces can start after it.
+    @inline(__always)
+    static func plainPrefix(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = p.baseAddress else { return 0 }
+        let n = p.count
+        var i = 0
+        let lo = SIMD16<UInt8>(repeating: 0x20), hi = SIMD16<UInt8>(repeating: 0x7F), sp = SIMD16<UInt8>(repeating: 0x20)
+        while i + 17 <= n {
+            let v0 = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+            let v1 = UnsafeRawPointer(base + i + 1).loadUnaligned(as: SIMD16<UInt8>.self)
+            if any((v0 .< lo) .| (v0 .>= hi) .| ((v0 .== sp) .& (v1 .== sp))) { break }
+            i += 16
+        }
+        return i
     }
 }

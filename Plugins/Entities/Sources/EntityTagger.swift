@@ -40,12 +40,11 @@ struct EntityTagger: Stage {
         patterns.run(b, &toks, &spans)
         toks.withUnsafeBufferPointer { t in
             let sports = isSportsReport(t, b)
-            var learn: NameTagger.Memory? = consistency ? NameTagger.Memory() : nil
+            let learn: NameTagger.Memory? = consistency ? NameTagger.Memory() : nil
             var first: [TokSpan] = []
-            names.tag(b, t, memory: nil, learn: &learn, sports: sports, out: &first)
+            names.tag(b, t, memory: nil, learn: learn, sports: sports, out: &first)
             if let memory = learn, memory.count > 0 {
-                var none: NameTagger.Memory? = nil
-                names.tag(b, t, memory: memory, learn: &none, sports: sports, out: &spans)
+                names.tag(b, t, memory: memory, learn: nil, sports: sports, out: &spans)
             } else {
                 spans.append(contentsOf: first)
             }

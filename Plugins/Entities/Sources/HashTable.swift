@@ -14,7 +14,8 @@ struct HashTable: Sendable {
         mask = cap - 1
     }
 
-    @inline(__always) private static func fix(_ k: UInt64) -> UInt64 { k == 0 ? 1 : k }
+    /// The key as stored (0 marks an empty slot, so key 0 is stored as 1).
+    @inline(__always) static func fix(_ k: UInt64) -> UInt64 { k == 0 ? 1 : k }
     @inline(__always) private func slot(_ k: UInt64) -> Int { Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask }
 
     func get(_ key: UInt64) -> UInt32? {
@@ -42,6 +43,11 @@ struct HashTable: Sendable {
             if keys[i] == 0 { keys[i] = k; vals[i] = value; count += 1; return }
             i = (i + 1) & mask
         }
+    }
+
+    /// Calls `body` with every stored key (as `fix` stores it) and its value.
+    func forEach(_ body: (UInt64, UInt32) -> Void) {
+        for i in keys.indices where keys[i] != 0 { body(keys[i], vals[i]) }
     }
 
     private mutating func grow() {

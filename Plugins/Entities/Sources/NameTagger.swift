@@ -27,15 +27,17 @@ struct NameTagger: Sendable {
 
     /// What the first pass learnt: token sequences with their labels, matched exactly and, for words in
     /// capitals ("SAMPRAS" after "Pete Sampras"), ignoring case.
-    struct Memory {
-        var table = PhraseTable(ignoreCase: false, capacity: 64)
-        var tableCI = PhraseTable(ignoreCase: true, capacity: 64)
-        var count = 0
+    /// A class: one per document, filled in place by the first pass and read by the second (never copied).
+    final class Memory {
+        // filled by the first pass only, read when the second starts: no overlapping access to check
+        @exclusivity(unchecked) private(set) var table = PhraseTable(ignoreCase: false, capacity: 64)
+        @exclusivity(unchecked) private(set) var tableCI = PhraseTable(ignoreCase: true, capacity: 64)
+        private(set) var count = 0
         /// Remembers tokens `idx` of `t` as `label`; `needsThe`: only right after "the" ("the Commission").
-        mutating func add(_ t: UnsafeBufferPointer<Tok>, _ idx: [Int], _ label: UInt16, needsThe: Bool = false) {
+        func add<C: Collection>(_ t: UnsafeBufferPointer<Tok>, _ idx: C, _ label: UInt16, needsThe: Bool = false) where C.Element == Int {
             let entry = PhraseEntry(label: label, weak: false, needsThe: needsThe, priority: 2)
-            table.add(idx.map { t[$0].hash }, entry)
-            tableCI.add(idx.map { t[$0].lhash }, entry)
+            table.add(idx.lazy.map { t[$0].hash }, entry)
+            tableCI.add(idx.lazy.map { t[$0].lhash }, entry)
             count += 1
         }
     }
@@ -43,27 +45,36 @@ struct NameTagger: Sendable {
     /// Tags names among tokens not yet used; `learn` collects document memory (first pass),
     /// `memory` applies it (second pass).
     /// `sports`: the document is a sports report (clubs named like places are clubs).
-    func tag(_ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<Tok>, memory: Memory?, learn: inout Memory?, sports: Bool, out: inout [TokSpan]) {
-        var run = Run(lex: lex, guess: guess, b: b, t: t, memory: memory, sports: sports, out: [], learn: learn)
-        learn = nil     // the run owns the memory now (no copy on its first write)
+    func tag(_ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<Tok>, memory: Memory?, learn: Memory?, sports: Bool, out: inout [TokSpan]) {
+        let run = Run(lex: lex, guess: guess, b: b, t: t, memory: memory, sports: sports, learn: learn)
         run.all()
-        learn = run.learn
         out.append(contentsOf: run.out)
     }
 
-    /// The state of one pass over one document.
-    private struct Run {
+    /// The state of one pass over one document. A class: its helpers are called many times per token, and
+    /// a struct this size (the lexicon's tables inline) was copied for every call out of a mutating method.
+    private final class Run {
         let lex: Lexicon
         let guess: Bool
         let b: UnsafeBufferPointer<UInt8>
         let t: UnsafeBufferPointer<Tok>
-        let memory: Memory?
+        /// The tables of `memory` (read-only in this pass), held here so that reading them needs no access check.
+        let memTable: PhraseTable?
+        let memTableCI: PhraseTable?
         let sports: Bool
-        var out: [TokSpan]
-        var learn: Memory?
-        var units: [Unit] = []
-        var w: Words { lex.words }     // a reference: no copy
-        var n: Int { t.count }
+        let learn: Memory?
+        let w: Words
+        let n: Int
+        // Only this pass's own methods touch these, one at a time on one thread; unchecked, since the
+        // dynamic exclusivity checks of a class's stored properties cost more than the work on them.
+        @exclusivity(unchecked) var out: [TokSpan] = []
+        @exclusivity(unchecked) var units: [Unit] = []
+
+        init(lex: Lexicon, guess: Bool, b: UnsafeBufferPointer<UInt8>, t: UnsafeBufferPointer<Tok>, memory: Memory?, sports: Bool,
+             learn: Memory?) {
+            self.lex = lex; self.guess = guess; self.b = b; self.t = t; self.memTable = memory?.table; self.memTableCI = memory?.tableCI; self.sports = sports
+            self.learn = learn; self.w = lex.words; self.n = t.count
+        }
 
         // MARK: token tests
 
@@ -91,15 +102,15 @@ struct NameTagger: Sendable {
                 // a word in capitals that is also an ordinary word ("POLE", "SURPRISE") needs a country entry
                 if (!e.needsThe || afterThe) && (g.end > i + 1 || e.country || !lex.isCommon(t[i])) { best = (g.end, e.label, e.weak, e.country) }
             }
-            if let memory {
-                if let m = memory.table.longest(t, at: i, limit: n) {
-                    let me = memory.table.entries[m.entry]
+            if let memTable, let memTableCI {
+                if let m = memTable.longest(t, at: i, limit: n) {
+                    let me = memTable.entries[m.entry]
                     if (!me.needsThe || afterThe) && (best == nil || m.end > best!.end || (m.end == best!.end && (best!.weak || best!.label == me.label))) {
                         best = (m.end, me.label, false, false)
                     }
                 }
-                if capitals, let m = memory.tableCI.longest(t, at: i, limit: n) {
-                    let me = memory.tableCI.entries[m.entry]
+                if capitals, let m = memTableCI.longest(t, at: i, limit: n) {
+                    let me = memTableCI.entries[m.entry]
                     if (!me.needsThe || afterThe) && (best == nil || m.end > best!.end || (m.end == best!.end && (best!.weak || best!.label == me.label))) {
                         best = (m.end, me.label, false, false)
                     }
@@ -186,42 +197,46 @@ struct NameTagger: Sendable {
 
         // MARK: output
 
-        mutating func emit(_ s: Int, _ e0: Int, _ label: UInt16, guessed: Bool) {
+        func emit(_ s: Int, _ e0: Int, _ label: UInt16, guessed: Bool) {
             guard e0 > s else { return }
             var e = e0
             if isPunct(e, 0x2E), !t[e].has(TokFlags.space | TokFlags.used), w.orgAbbrev.contains(t[e - 1].hash) || t[e - 1].hash == w.jr || t[e - 1].hash == w.sr { e += 1 }
             out.append(TokSpan(s: s, e: e, label: label))
             guard learn != nil else { return }
-            let all = Array(s..<e)
-            var wordIdx: [Int] = []
-            for k in s..<e where t[k].kind == Tokenizer.kWord { wordIdx.append(k) }
+            let all = s..<e
+            // the words of the span: how many, the first, the last and the one before it
+            var words = 0, firstWord = -1, lastWord = -1, beforeLast = -1
+            for k in s..<e where t[k].kind == Tokenizer.kWord {
+                if firstWord < 0 { firstWord = k }
+                beforeLast = lastWord; lastWord = k; words += 1
+            }
             if guessed { learn!.add(t, all, label) }
             // "the European Commission" → a later "the Commission"
-            if label == Label.org, wordIdx.count >= 2, s > 0, t[s - 1].lhash == w.the,
-               let v = lex.cues.get(t[wordIdx[wordIdx.count - 1]].hash), v >> 8 == UInt32(Label.org) {
-                learn!.add(t, [wordIdx[wordIdx.count - 1]], label, needsThe: true)
+            if label == Label.org, words >= 2, s > 0, t[s - 1].lhash == w.the,
+               let v = lex.cues.get(t[lastWord].hash), v >> 8 == UInt32(Label.org) {
+                learn!.add(t, CollectionOfOne(lastWord), label, needsThe: true)
             }
-            if label == Label.person && wordIdx.count >= 2 {
+            if label == Label.person && words >= 2 {
                 learn!.add(t, all, label)
-                var last = wordIdx[wordIdx.count - 1]
+                var last = lastWord
                 let lh = t[last].hash
-                if (lh == w.jr || lh == w.sr || lh == w.ii || lh == w.iii || lh == w.iv) && wordIdx.count >= 3 { last = wordIdx[wordIdx.count - 2] }
+                if (lh == w.jr || lh == w.sr || lh == w.ii || lh == w.iii || lh == w.iv) && words >= 3 { last = beforeLast }
                 if t[last].has(TokFlags.cap) && t[last].length >= 2 {
                     // a hyphenated surname ("al-Assad") is remembered whole from its first part
                     var from = last
                     while from - 2 >= s, t[from - 1].lhash == w.dash, !t[from - 1].has(TokFlags.space) { from -= 2 }
-                    learn!.add(t, Array(from...last), label)
+                    learn!.add(t, from...last, label)
                 }
-                let first = wordIdx[0]
+                let first = firstWord
                 if lex.firstName(t[first]) == 1, lex.gazetteer.longest(t, at: first, limit: first + 1) == nil {
-                    learn!.add(t, [first], label)
+                    learn!.add(t, CollectionOfOne(first), label)
                 }
             }
         }
 
         // MARK: passes
 
-        mutating func all() {
+        func all() {
             var i = 0
             while i < n {
                 let x = t[i]
@@ -333,7 +348,7 @@ struct NameTagger: Sendable {
             return false
         }
 
-        mutating func buildUnits(from i: Int) -> Int {
+        func buildUnits(from i: Int) -> Int {
             units.removeAll(keepingCapacity: true)
             var j = i
             while j < n {
@@ -356,7 +371,7 @@ struct NameTagger: Sendable {
             return j
         }
 
-        mutating func processChunk(prevTitle: Bool) {
+        func processChunk(prevTitle: Bool) {
             var u = 0
             let described = !units.isEmpty && guess && apposition(units[units.count - 1].e) != nil
             while u < units.count {
@@ -402,7 +417,7 @@ struct NameTagger: Sendable {
             x.kind == 0 || (x.kind == 1 && (x.weak || x.label == Label.person))
         }
 
-        mutating func classify(_ from: Int, _ to: Int, afterTitle: Bool) {
+        func classify(_ from: Int, _ to: Int, afterTitle: Bool) {
             var a = from, z = to
             while a < z && units[a].kind == 2 { a += 1 }
             while z > a && units[z - 1].kind == 2 { z -= 1 }
@@ -467,7 +482,7 @@ struct NameTagger: Sendable {
             x.kind == 1 && x.weak && x.e - x.s == 1 && (x.label == Label.gpe || x.label == Label.loc)
         }
 
-        mutating func emitGaz(_ x: Unit) {
+        func emitGaz(_ x: Unit) {
             if x.label == Label.gpe && !x.country && guess && resultSide(x.s, x.e) {
                 emit(x.s, x.e, Label.org, guessed: false); return
             }
@@ -526,7 +541,7 @@ struct NameTagger: Sendable {
         }
 
         /// Capitalised words no rule has claimed: guess from their form and context (`s..<e`).
-        mutating func leftover(_ s: Int, _ e: Int) {
+        func leftover(_ s: Int, _ e: Int) {
             var words = 0, common = 0, caps = 0
             for k in s..<e where t[k].kind == Tokenizer.kWord {
                 words += 1
@@ -576,16 +591,20 @@ struct NameTagger: Sendable {
         }
 
         /// "Full Name (ACRONYM)": the acronym takes the label of the name before it.
-        mutating func learnAcronyms() {
-            var endLabel: [Int: (Int, UInt16)] = [:]
-            for sp in out { endLabel[sp.e] = (sp.s, sp.label) }
+        func learnAcronyms() {
+            var endLabel: [Int: (Int, UInt16)]? = nil     // made at the first "(ACRONYM)"
             var k = 0
             while k + 2 < n {
                 defer { k += 1 }
                 guard isPunct(k, 0x28), t[k + 1].has(TokFlags.allCaps), isPunct(k + 2, 0x29) else { continue }
                 let acr = t[k + 1]
-                if let (_, label) = endLabel[k] {
-                    learn!.add(t, [k + 1], label); continue
+                if endLabel == nil {
+                    var m: [Int: (Int, UInt16)] = [:]
+                    for sp in out { m[sp.e] = (sp.s, sp.label) }
+                    endLabel = m
+                }
+                if let (_, label) = endLabel![k] {
+                    learn!.add(t, CollectionOfOne(k + 1), label); continue
                 }
                 // initials of the capitalised words before the bracket
                 var letters: [UInt8] = []
@@ -598,8 +617,8 @@ struct NameTagger: Sendable {
                     p -= 1
                 }
                 if letters == want, k - s >= 2 {
-                    learn!.add(t, Array(s..<k), Label.org)
-                    learn!.add(t, [k + 1], Label.org)
+                    learn!.add(t, s..<k, Label.org)
+                    learn!.add(t, CollectionOfOne(k + 1), Label.org)
                 }
             }
         }

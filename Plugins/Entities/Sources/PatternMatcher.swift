@@ -28,6 +28,9 @@ struct PatternMatcher: Sendable {
         var i = 0
         var lastEnd = 0
         while i < n {
+            // only ":", "w"/"W" and "@" can start a special: skip to the next one, 16 bytes at a time
+            i = PatternMatcher.nextSpecialStart(b, i)
+            guard i < n else { break }
             let c = b[i]
             if c == 0x3A, i + 2 < n, b[i + 1] == 0x2F, b[i + 2] == 0x2F {          // "://"
                 var s = i
@@ -55,6 +58,27 @@ struct PatternMatcher: Sendable {
             i += 1
         }
         return out
+    }
+
+    /// The index of the first `:`, `w`, `W` or `@` at or after `from`, or `b.count`.
+    @inline(__always)
+    private static func nextSpecialStart(_ b: UnsafeBufferPointer<UInt8>, _ from: Int) -> Int {
+        guard let base = b.baseAddress else { return b.count }
+        let n = b.count
+        var i = from
+        let colon = SIMD16<UInt8>(repeating: 0x3A), at = SIMD16<UInt8>(repeating: 0x40)
+        let w = SIMD16<UInt8>(repeating: 0x77), caseBit = SIMD16<UInt8>(repeating: 0x20)
+        while i + 16 <= n {
+            let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+            if any((v .== colon) .| (v .== at) .| ((v | caseBit) .== w)) { break }
+            i += 16
+        }
+        while i < n {
+            let c = base[i]
+            if c == 0x3A || c == 0x40 || c == 0x77 || c == 0x57 { return i }
+            i += 1
+        }
+        return n
     }
 
     private func urlEnd(_ b: UnsafeBufferPointer<UInt8>, _ from: Int) -> Int {

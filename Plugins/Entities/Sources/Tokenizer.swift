@@ -165,14 +165,8 @@ enum Tokenizer {
                 }
                 i = j
                 flags |= TokFlags.word
-                // shape
-                var upper = 0, lower = 0, digits = 0, other = 0
-                var k = start
-                while k < i {
-                    let d = b[k]
-                    if ASCII.isUpper(d) { upper += 1 } else if ASCII.isLower(d) { lower += 1 } else if ASCII.isDigit(d) { digits += 1 } else { other += 1 }
-                    k += 1
-                }
+                // shape, counted in the same pass as the hashes
+                let (h, upper, lower, digits, other) = hashWord(b, start, i)
                 if isUpperSeq(b, start) { flags |= TokFlags.cap }
                 else if ASCII.isLower(c) { flags |= TokFlags.lowerStart }
                 else if ASCII.isDigit(c) { flags |= TokFlags.digitStart }
@@ -180,6 +174,8 @@ enum Tokenizer {
                 if digits > 0 && upper == 0 && lower == 0 && (other == 0 || (b[i - 1] != 0x2E && b[i - 1] != 0x2C && !hasNonAsciiOrAmp(b, start, i))) {
                     flags |= TokFlags.numeric
                 }
+                out.append(Tok(start: Int32(start), end: Int32(i), hash: h.0, lhash: h.1, flags: flags, kind: kind, special: 0))
+                continue
             } else {
                 let a = isApostrophe(b, i)
                 // "Russia's", and the tokenised form "Russia 's" of wire text
@@ -202,6 +198,39 @@ enum Tokenizer {
         var k = s
         while k < e { if b[k] >= 0x80 || b[k] == 0x26 || b[k] == 0x27 { return true }; k += 1 }
         return false
+    }
+
+    /// `hashBytes` of a word and, in the same pass, how many of its bytes are ASCII capitals, ASCII
+    /// lower-case letters, ASCII digits and anything else.
+    @inline(__always)
+    static func hashWord(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> ((UInt64, UInt64), Int, Int, Int, Int) {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var l: UInt64 = 0xCBF2_9CE4_8422_2325
+        var upper = 0, lower = 0, digits = 0, other = 0
+        var k = s
+        while k < e {
+            var d = b[k]
+            if d >= 0x80 {
+                other &+= 1
+                if d == 0xE2, k + 2 < e, b[k + 1] == 0x80 {
+                    let x = b[k + 2]
+                    // ’ ‘ hash as ', – — as -; their other two bytes count as "other" too
+                    if x == 0x99 || x == 0x98 { d = 0x27; k += 2; other &+= 2 } else if x == 0x93 || x == 0x94 { d = 0x2D; k += 2; other &+= 2 }
+                }
+            } else if d &- 0x41 < 26 {
+                upper &+= 1
+            } else if d &- 0x61 < 26 {
+                lower &+= 1
+            } else if d &- 0x30 < 10 {
+                digits &+= 1
+            } else {
+                other &+= 1
+            }
+            h = (h ^ UInt64(d)) &* 0x100_0000_01B3
+            l = (l ^ UInt64(ASCII.lower(d))) &* 0x100_0000_01B3
+            k += 1
+        }
+        return ((h, l), upper, lower, digits, other)
     }
 
     /// FNV-1a of the bytes, exact and ASCII-lower-cased; ’ counts as ' and – — as -.

@@ -26,6 +26,12 @@ enum LineMarkers {
     /// The value of a lower- or upper-case Roman numeral from 1 to 20 written canonically, or 0.
     private static func romanValue(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int {
         let n = e - s
+        guard n >= 1 && n <= 5 else { return 0 }
+        // every numeral up to 20 is made of i, v and x (either case); most words are rejected here
+        for k in s..<e {
+            let c = b[k] | 0x20
+            if c != UInt8(ascii: "i") && c != UInt8(ascii: "v") && c != UInt8(ascii: "x") { return 0 }
+        }
         for (k, r) in romans.enumerated() where r.count == n {
             var same = true
             for t in 0..<n where ASCII.lower(b[s + t]) != r[t] { same = false; break }
@@ -35,15 +41,25 @@ enum LineMarkers {
     }
 
     /// Parses an enumerator at `q` that is followed by whitespace or `end`.
+    @inline(__always)
     static func enumerator(_ b: UnsafeBufferPointer<UInt8>, _ q: Int, _ end: Int) -> Enumerator? {
         var j = q
         let paren = b[j] == UInt8(ascii: "(")
         if paren { j += 1 }
         let s = j
         while j < end && j - s <= 5 && ASCII.isAlnum(b[j]) { j += 1 }
+        let n = j - s
+        guard n >= 1, n <= 5, j < end else { return nil }
+        // what must follow the number or letter (checked again below): most words stop here
+        guard b[j] == UInt8(ascii: ")") || (!paren && b[j] == UInt8(ascii: ".")) else { return nil }
+        return enumeratorRest(b, paren, s, j, end)
+    }
+
+    /// `enumerator` after its quick checks: `b[s..<j]` is 1…5 letters or digits, `b[j]` is `)` or `.`.
+    private static func enumeratorRest(_ b: UnsafeBufferPointer<UInt8>, _ paren: Bool, _ s: Int, _ j: Int, _ end: Int) -> Enumerator? {
+        var j = j
         let e = j
         let n = e - s
-        guard n >= 1, n <= 5, j < end else { return nil }
         var m = Enumerator(form: 1, end: 0)
         if ASCII.isDigit(b[s]) {
             guard n <= 3 else { return nil }

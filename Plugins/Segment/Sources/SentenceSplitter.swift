@@ -136,7 +136,9 @@ struct SentenceSplitter: Sendable {
             case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), 0xE2, 0xEF, 0xE3, UInt8(ascii: "\""):
                 break
             default:
+                // inside a token: letters and digits that follow can be neither a space nor a terminal
                 i += 1
+                while i < end && ASCII.isAlnum(b[i]) { i += 1 }
                 continue
             }
 
@@ -612,7 +614,7 @@ struct SentenceSplitter: Sendable {
                 || p == UInt8(ascii: "\"") || p == UInt8(ascii: "'")
         }
 
-        var j = start
+        var j = SentenceSplitter.nextMark(b, start, end)
         while j < end {
             let c = b[j]
             switch c {
@@ -656,9 +658,34 @@ struct SentenceSplitter: Sendable {
             default:
                 break
             }
-            j += 1
+            j = SentenceSplitter.nextMark(b, j + 1, end)
         }
         if unordered { scratch.spans.sort { $0.open < $1.open } }
+    }
+
+    /// The first byte at or after `from` (before `end`) that `findProtectedSpans` acts on: `" ' ` ( ) [ ]`
+    /// or the lead byte C2/E2 of a typographic quote; `end` when none. Looks at 16 bytes at a time.
+    @inline(__always)
+    static func nextMark(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> Int {
+        guard let base = b.baseAddress else { return end }
+        var i = from
+        let dq = SIMD16<UInt8>(repeating: 0x22), sq = SIMD16<UInt8>(repeating: 0x27), bt = SIMD16<UInt8>(repeating: 0x60)
+        let paren = SIMD16<UInt8>(repeating: 0x28), fe = SIMD16<UInt8>(repeating: 0xFE)
+        let ob = SIMD16<UInt8>(repeating: 0x5B), cb = SIMD16<UInt8>(repeating: 0x5D)
+        let lead = SIMD16<UInt8>(repeating: 0xC2), df = SIMD16<UInt8>(repeating: 0xDF)
+        while i + 16 <= end {
+            let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+            let m = (v .== dq) .| (v .== sq) .| (v .== bt) .| ((v & fe) .== paren) .| (v .== ob) .| (v .== cb) .| ((v & df) .== lead)
+            if any(m) { break }
+            i += 16
+        }
+        while i < end {
+            switch base[i] {
+            case 0x22, 0x27, 0x60, 0x28, 0x29, 0x5B, 0x5D, 0xC2, 0xE2: return i
+            default: i += 1
+            }
+        }
+        return end
     }
 
     /// An apostrophe that starts a word rather than a quotation: a year ('90s) or a known elision
