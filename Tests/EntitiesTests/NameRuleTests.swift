@@ -32,6 +32,8 @@ struct NameRuleTests {
         ("Shares of Brightwell Inc. rose after the deal.", "Brightwell Inc.", "ORG"),
         ("Aid workers arrived in Zarnovka on Monday.", "Zarnovka", "GPE"),
         ("Refugees from Zarnovka crossed the river.", "Zarnovka", "GPE"),
+        ("The café in Zürich said it was closing.", "Zürich", "GPE"),
+        ("A hospital in Geneva said the patient was stable.", "Geneva", "GPE"),
         ("NATO and the EU issued a joint statement.", "NATO", "ORG"),
         ("NATO and the EU issued a joint statement.", "EU", "ORG"),
         ("Talks between the US and China resumed.", "US", "GPE"),

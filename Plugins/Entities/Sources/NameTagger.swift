@@ -488,9 +488,18 @@ struct NameTagger: Sendable {
             }
             if x.weak {
                 if t[x.s].has(TokFlags.heading) { return }
-                if x.e - x.s == 1 && guess && sayVerbAfter(x.e) { emit(x.s, x.e, Label.person, guessed: true); return }
+                if x.e - x.s == 1 && guess && sayVerbAfter(x.e) && !placePrepositionBefore(x.s) {
+                    emit(x.s, x.e, Label.person, guessed: true); return
+                }
             }
             emit(x.s, x.e, x.label, guessed: false)
+        }
+
+        /// "in/at/near/from X": the place reading wins over a saying verb after it ("the café in Zürich said").
+        func placePrepositionBefore(_ s: Int) -> Bool {
+            guard s > 0, t[s - 1].has(TokFlags.lowerStart) else { return false }
+            let h = t[s - 1].lhash
+            return h == w.in_ || h == w.at || h == w.near || h == w.from
         }
 
         /// A cue word that labels the units a..<z as a whole.
