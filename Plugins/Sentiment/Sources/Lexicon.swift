@@ -104,6 +104,11 @@ struct Lexicon: Sendable {
     private var slots: [Slot] = []
     private var mask = 0
     private(set) var phraseList: [Phrase] = []
+    /// `phraseList` flattened for matching: every phrase's words one after another in `phraseWords`,
+    /// and per phrase (same index) where its words start, how many there are, and its valence.
+    struct PhraseSpan: Sendable { var start: Int32; var count: Int32; var valence: Float }
+    private(set) var phraseSpans: [PhraseSpan] = []
+    private(set) var phraseWords: [Int32] = []
     /// Longest emoticon in bytes, and which bytes can start one (ASCII).
     private(set) var maxSymbolLength = 0
     private(set) var symbolStart = [Bool](repeating: false, count: 256)
@@ -280,6 +285,10 @@ struct Lexicon: Sendable {
             list.append(contentsOf: ps.sorted { $0.words.count > $1.words.count })
         }
         phraseList = list
+        for ph in list {
+            phraseSpans.append(PhraseSpan(start: Int32(phraseWords.count), count: Int32(ph.words.count), valence: ph.valence))
+            phraseWords.append(contentsOf: ph.words)
+        }
         entries = work
         var cap = 16
         while cap < keys.count * 2 { cap <<= 1 }

@@ -83,14 +83,22 @@ struct SentenceScorer {
     private func matchPhrase(_ t: [Token], _ i: Int) -> (Int, Double)? {
         let e = lexicon.entries[Int(t[i].entry)]
         guard e.phraseCount > 0 else { return nil }
-        for p in Int(e.phraseFirst)..<Int(e.phraseFirst + e.phraseCount) {
-            let ph = lexicon.phraseList[p]
-            if i + ph.words.count > t.count { continue }
-            var ok = true
-            for (k, w) in ph.words.enumerated() where t[i + k].kind == .punct || t[i + k].entry != w { ok = false; break }
-            if ok { return (ph.words.count, Double(ph.valence)) }
+        // Flat arrays through buffer pointers: no reference counting per phrase tried.
+        return lexicon.phraseSpans.withUnsafeBufferPointer { spans -> (Int, Double)? in
+            lexicon.phraseWords.withUnsafeBufferPointer { words -> (Int, Double)? in
+                t.withUnsafeBufferPointer { t -> (Int, Double)? in
+                    for p in Int(e.phraseFirst)..<Int(e.phraseFirst + e.phraseCount) {
+                        let ph = spans[p]
+                        let count = Int(ph.count), start = Int(ph.start)
+                        if i + count > t.count { continue }
+                        var ok = true
+                        for k in 0..<count where t[i + k].kind == .punct || t[i + k].entry != words[start + k] { ok = false; break }
+                        if ok { return (count, Double(ph.valence)) }
+                    }
+                    return nil
+                }
+            }
         }
-        return nil
     }
 
     mutating func score(_ t: [Token]) -> Result {
