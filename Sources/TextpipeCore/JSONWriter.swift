@@ -134,29 +134,44 @@ public struct JSONWriter {
     }
 
     public mutating func string(bytes src: UnsafeBufferPointer<UInt8>) {
-        byte(UInt8(ascii: "\""))
-        guard let base = src.baseAddress else { byte(UInt8(ascii: "\"")); return }
+        // One uniqueness check for the whole string (this call has the writer to itself), then plain
+        // stores with a capacity check per piece.
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        let s = storage
+        @inline(__always) func put(_ p: UnsafePointer<UInt8>, _ k: Int) {
+            if s.count + k > s.capacity { s.grow(toHold: s.count + k) }
+            (s.base + s.count).update(from: p, count: k)
+            s.count += k
+        }
+        @inline(__always) func put(_ b: UInt8) {
+            if s.count + 1 > s.capacity { s.grow(toHold: s.count + 1) }
+            s.base[s.count] = b
+            s.count += 1
+        }
+        put(UInt8(ascii: "\""))
+        guard let base = src.baseAddress else { put(UInt8(ascii: "\"")); return }
         let n = src.count
         var runStart = 0
         while true {
             let i = firstJSONSpecial(base, from: runStart, end: n)
-            if i > runStart { append(base + runStart, count: i - runStart) }
+            if i > runStart { put(base + runStart, i - runStart) }
             if i == n { break }
             let b = base[i]
             switch b {
-            case 0x22: raw("\\\"")
-            case 0x5C: raw("\\\\")
-            case 0x0A: raw("\\n")
-            case 0x0D: raw("\\r")
-            case 0x09: raw("\\t")
+            case 0x22: put(UInt8(ascii: "\\")); put(UInt8(ascii: "\""))
+            case 0x5C: put(UInt8(ascii: "\\")); put(UInt8(ascii: "\\"))
+            case 0x0A: put(UInt8(ascii: "\\")); put(UInt8(ascii: "n"))
+            case 0x0D: put(UInt8(ascii: "\\")); put(UInt8(ascii: "r"))
+            case 0x09: put(UInt8(ascii: "\\")); put(UInt8(ascii: "t"))
             default:
-                raw("\\u00")
+                let u: StaticString = "\\u00"
+                put(u.utf8Start, u.utf8CodeUnitCount)
                 let hex: StaticString = "0123456789abcdef"
-                byte(hex.utf8Start[Int(b >> 4)]); byte(hex.utf8Start[Int(b & 0xF)])
+                put(hex.utf8Start[Int(b >> 4)]); put(hex.utf8Start[Int(b & 0xF)])
             }
             runStart = i + 1
         }
-        byte(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
     }
 
     /// Writes a key and colon: `"key":`. Keys are trusted ASCII without escapes.

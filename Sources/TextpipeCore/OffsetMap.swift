@@ -48,9 +48,9 @@ public struct OffsetMap {
                 while pos + 8 <= stop {
                     let x = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
                     let continuation = x & ~(x << 1) & highs
-                    count += 8 - continuation.nonzeroBitCount
+                    count += 8 - OffsetMap.highBits(continuation)
                     if utf16 {
-                        count += (x & (x << 1) & (x << 2) & (x << 3) & highs).nonzeroBitCount
+                        count += OffsetMap.highBits(x & (x << 1) & (x << 2) & (x << 3) & highs)
                     }
                     pos += 8
                 }
@@ -64,6 +64,13 @@ public struct OffsetMap {
             }
             converted[index] = count
         }
+    }
+
+    /// How many bytes of `mask` have their high bit set, for a mask with no other bits set (a multiply
+    /// instead of `nonzeroBitCount`, which without the POPCNT instruction is a long bit-twiddling sequence).
+    @inline(__always)
+    static func highBits(_ mask: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((mask >> 7) &* 0x0101_0101_0101_0101) >> 56)
     }
 
     /// The converted offset for a byte offset given at construction.

@@ -45,3 +45,43 @@ import Testing
         #expect(throws: ConfigIssue.self) { _ = try Lexicon.parse(file: path) }
     }
 }
+
+/// The word fast path (hash and case counts eight bytes at a time, a Bloom filter before the table)
+/// finds exactly what a plain lookup of the lower-cased key finds, wherever the word sits in the buffer.
+@Suite struct LexiconFastPathTests {
+    /// Every single-word key of the built-in lexicon made only of ASCII letters.
+    static let letterKeys: [String] = {
+        let terms = (try? Lexicon.parse(file: TestSupport.pluginDir + "/data/lexicon.tsv")) ?? []
+        return terms.map(\.0).filter { k in
+            !k.isEmpty && !k.lowercased().hasPrefix("http") && k.utf8.allSatisfy { ASCII.isLetter($0) }
+        }
+    }()
+
+    @Test func tokenizer_findsEveryLetterKey_inAnyCase_atTheEndOrInsideTheText() {
+        let lex = TestSupport.analyzer.lexicon
+        #expect(Self.letterKeys.count > 5000)
+        var misses: [String] = []
+        for key in Self.letterKeys {
+            let expected = lex.find(Lexicon.normalise(key))
+            // Alone (the last bytes of the buffer), first with text after it, and second in the text.
+            let cases: [(String, Int)] = [(key.uppercased(), 0), (key.capitalized + " and more words follow here", 0),
+                                          ("x " + key.uppercased() + " tail text", 1)]
+            for (text, index) in cases {
+                let words = TokenizerTests.tokens(text).filter { $0.kind == .word }
+                if expected < 0 || words.count <= index || words[index].entry != expected { misses.append(text) }
+            }
+        }
+        let missed = misses.count
+        #expect(missed == 0, "\(misses.prefix(10))")
+    }
+
+    @Test func findLowercased_agreesWithFind_forEveryLetterKeyInUpperCase() {
+        let lex = TestSupport.analyzer.lexicon
+        for key in Self.letterKeys {
+            let upper = Array(key.uppercased().utf8)
+            let got = upper.withUnsafeBufferPointer { lex.findLowercased($0.baseAddress!, $0.count) }
+            let found = got >= 0 && got == lex.find(Lexicon.normalise(key))
+            #expect(found, "\(key)")
+        }
+    }
+}

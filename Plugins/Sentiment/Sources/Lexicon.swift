@@ -104,20 +104,68 @@ struct Lexicon: Sendable {
     private var slots: [Slot] = []
     private var mask = 0
     private(set) var phraseList: [Phrase] = []
+    /// `phraseList` flattened for matching: every phrase's words one after another in `phraseWords`,
+    /// and per phrase (same index) where its words start, how many there are, and its valence.
+    struct PhraseSpan: Sendable { var start: Int32; var count: Int32; var valence: Float }
+    private(set) var phraseSpans: [PhraseSpan] = []
+    private(set) var phraseWords: [Int32] = []
     /// Longest emoticon in bytes, and which bytes can start one (ASCII).
     private(set) var maxSymbolLength = 0
     private(set) var symbolStart = [Bool](repeating: false, count: 256)
+    /// Bloom filter over the keys' hashes (two bits a key): a clear bit means "not in the table".
+    private var filter: [UInt64] = []
+    private static let filterBitCount = 1 << 16
 
-    /// FNV-1a of `n` bytes, with ASCII letters lower-cased first when `lower` is set.
+    /// Hash of `n` bytes, with ASCII letters lower-cased first when `lower` is set. Eight bytes at a
+    /// time (`hashStart`, `hashStep` per little-endian word, the last one zero-padded, `hashFinish`), so
+    /// that a caller scanning a word eight bytes at a time can hash it in the same pass.
     @inline(__always)
     static func hash(_ p: UnsafePointer<UInt8>, _ n: Int, lower: Bool = false) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        if lower {
-            for i in 0..<n { h = (h ^ UInt64(ASCII.lower(p[i]))) &* 0x0000_0100_0000_01b3 }
-        } else {
-            for i in 0..<n { h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01b3 }
+        var h = hashStart(n)
+        var i = 0
+        while i < n {
+            let m = min(8, n - i)
+            let w = word(p + i, m)
+            h = hashStep(h, lower ? w | (upperMask(w) >> 2) : w)
+            i += m
         }
-        return h
+        return hashFinish(h)
+    }
+
+    @inline(__always) static func hashStart(_ n: Int) -> UInt64 { 0xcbf2_9ce4_8422_2325 ^ (UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15) }
+
+    @inline(__always) static func hashStep(_ h: UInt64, _ w: UInt64) -> UInt64 {
+        let x = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
+        return x ^ (x >> 29)
+    }
+
+    @inline(__always) static func hashFinish(_ h: UInt64) -> UInt64 {
+        var x = h ^ (h >> 32)
+        x = x &* 0xD6E8_FEB8_6659_FD93
+        return x ^ (x >> 32)
+    }
+
+    /// `m` (1…8) bytes at `p` as a little-endian word, zero-padded.
+    @inline(__always) static func word(_ p: UnsafePointer<UInt8>, _ m: Int) -> UInt64 {
+        if m == 8 { return UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)) }
+        var w: UInt64 = 0
+        for k in 0..<m { w |= UInt64(p[k]) << UInt64(8 * k) }
+        return w
+    }
+
+    /// How many bytes of a mask from `upperMask` or `lowerMask` are set (no popcnt instruction needed).
+    @inline(__always) static func count(_ mask: UInt64) -> Int { Int(truncatingIfNeeded: ((mask >> 7) &* 0x0101_0101_0101_0101) >> 56) }
+
+    /// 0x80 in each byte of `w` that is an ASCII upper-case letter.
+    @inline(__always) static func upperMask(_ w: UInt64) -> UInt64 {
+        let seven = w & 0x7F7F_7F7F_7F7F_7F7F
+        return (seven &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(seven &+ 0x2525_2525_2525_2525) & ~w & 0x8080_8080_8080_8080
+    }
+
+    /// 0x80 in each byte of `w` that is an ASCII lower-case letter.
+    @inline(__always) static func lowerMask(_ w: UInt64) -> UInt64 {
+        let seven = w & 0x7F7F_7F7F_7F7F_7F7F
+        return (seven &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(seven &+ 0x0505_0505_0505_0505) & ~w & 0x8080_8080_8080_8080
     }
 
     /// Entry index of a normalised key, or -1.
@@ -128,10 +176,34 @@ struct Lexicon: Sendable {
     @inline(__always)
     func findLowercased(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 { probe(p, n, lower: true) }
 
+    /// As `findLowercased`, with `hash` = `Lexicon.hash(p, n, lower: true)` already computed.
+    @inline(__always)
+    func findLowercased(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> Int32 {
+        if n == 0 || slots.isEmpty { return -1 }
+        return probe(p, n, lower: true, hash: h)
+    }
+
+    /// Bits of a key's hash in `filter` (two per key).
+    @inline(__always)
+    private static func filterBits(_ h: UInt64) -> (Int, Int) {
+        (Int(truncatingIfNeeded: (h >> 16) & UInt64(filterBitCount - 1)), Int(truncatingIfNeeded: (h >> 40) & UInt64(filterBitCount - 1)))
+    }
+
     @inline(__always)
     private func probe(_ p: UnsafePointer<UInt8>, _ n: Int, lower: Bool) -> Int32 {
         if n == 0 || slots.isEmpty { return -1 }
-        let h = Lexicon.hash(p, n, lower: lower)
+        return probe(p, n, lower: lower, hash: Lexicon.hash(p, n, lower: lower))
+    }
+
+    @inline(__always)
+    private func probe(_ p: UnsafePointer<UInt8>, _ n: Int, lower: Bool, hash h: UInt64) -> Int32 {
+        // Most words of running text are not in the table: the filter (8 KB, stays in L1) says so
+        // without touching the slots (hundreds of KB).
+        let (b1, b2) = Lexicon.filterBits(h)
+        let known = filter.withUnsafeBufferPointer { f in
+            (f[b1 >> 6] >> UInt64(b1 & 63)) & (f[b2 >> 6] >> UInt64(b2 & 63)) & 1 != 0
+        }
+        if !known { return -1 }
         let h32 = UInt32(truncatingIfNeeded: h >> 32)
         return slots.withUnsafeBufferPointer { sl -> Int32 in
             arena.withUnsafeBufferPointer { a -> Int32 in
@@ -213,16 +285,24 @@ struct Lexicon: Sendable {
             list.append(contentsOf: ps.sorted { $0.words.count > $1.words.count })
         }
         phraseList = list
+        for ph in list {
+            phraseSpans.append(PhraseSpan(start: Int32(phraseWords.count), count: Int32(ph.words.count), valence: ph.valence))
+            phraseWords.append(contentsOf: ph.words)
+        }
         entries = work
         var cap = 16
         while cap < keys.count * 2 { cap <<= 1 }
         mask = cap - 1
         slots = [Slot](repeating: Slot(entry: -1, start: 0, length: 0, hash: 0), count: cap)
+        filter = [UInt64](repeating: 0, count: Lexicon.filterBitCount / 64)
         for (i, k) in keys.enumerated() {
             let h = k.withUnsafeBufferPointer { Lexicon.hash($0.baseAddress!, $0.count) }
             var s = Int(truncatingIfNeeded: h) & mask
             while slots[s].entry >= 0 { s = (s + 1) & mask }
             slots[s] = Slot(entry: Int32(i), start: Int32(arena.count), length: Int32(k.count), hash: UInt32(truncatingIfNeeded: h >> 32))
+            let (b1, b2) = Lexicon.filterBits(h)
+            filter[b1 >> 6] |= 1 << UInt64(b1 & 63)
+            filter[b2 >> 6] |= 1 << UInt64(b2 & 63)
             arena.append(contentsOf: k)
             if work[i].isSymbol && k[0] < 0x80 && work[i].valence != 0 {
                 symbolStart[Int(k[0])] = true

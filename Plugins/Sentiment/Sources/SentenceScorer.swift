@@ -13,7 +13,7 @@ struct SentenceScorer {
     /// Per token: 1, or 1/n for the nth use of a word in the document (counts in the document score only).
     private var repeatFactor: [Double] = []
     /// How often each lexicon entry has carried sentiment so far in the document (repetition rule).
-    private var seen: [Int32: Int] = [:]
+    private var seen = EntryCounts()
     /// Negated auxiliaries that ask rather than deny ("Wouldn't that be great?", "isn't it lovely?"):
     /// they open a question or stand before its subject, and do not negate.
     private var asks: [Bool] = []
@@ -83,28 +83,32 @@ struct SentenceScorer {
     private func matchPhrase(_ t: [Token], _ i: Int) -> (Int, Double)? {
         let e = lexicon.entries[Int(t[i].entry)]
         guard e.phraseCount > 0 else { return nil }
-        for p in Int(e.phraseFirst)..<Int(e.phraseFirst + e.phraseCount) {
-            let ph = lexicon.phraseList[p]
-            if i + ph.words.count > t.count { continue }
-            var ok = true
-            for (k, w) in ph.words.enumerated() where t[i + k].kind == .punct || t[i + k].entry != w { ok = false; break }
-            if ok { return (ph.words.count, Double(ph.valence)) }
+        // Flat arrays through buffer pointers: no reference counting per phrase tried.
+        return lexicon.phraseSpans.withUnsafeBufferPointer { spans -> (Int, Double)? in
+            lexicon.phraseWords.withUnsafeBufferPointer { words -> (Int, Double)? in
+                t.withUnsafeBufferPointer { t -> (Int, Double)? in
+                    for p in Int(e.phraseFirst)..<Int(e.phraseFirst + e.phraseCount) {
+                        let ph = spans[p]
+                        let count = Int(ph.count), start = Int(ph.start)
+                        if i + count > t.count { continue }
+                        var ok = true
+                        for k in 0..<count where t[i + k].kind == .punct || t[i + k].entry != words[start + k] { ok = false; break }
+                        if ok { return (count, Double(ph.valence)) }
+                    }
+                    return nil
+                }
+            }
         }
-        return nil
     }
 
     mutating func score(_ t: [Token]) -> Result {
         let n = t.count
-        valence.removeAll(keepingCapacity: true)
-        repeatFactor.removeAll(keepingCapacity: true)
-        repeatFactor.append(contentsOf: repeatElement(1, count: n))
-        valence.append(contentsOf: repeatElement(0, count: n))
-        inPhrase.removeAll(keepingCapacity: true)
-        inPhrase.append(contentsOf: repeatElement(false, count: n))
+        SentenceScorer.reset(&valence, n, 0)
+        SentenceScorer.reset(&repeatFactor, n, 1)
+        SentenceScorer.reset(&inPhrase, n, false)
         if n == 0 { return Result(raw: 0, turns: false, documentRaw: 0) }
 
-        asks.removeAll(keepingCapacity: true)
-        asks.append(contentsOf: repeatElement(false, count: n))
+        SentenceScorer.reset(&asks, n, false)
         if let q = t.lastIndex(where: { $0.kind == .punct && $0.mark == 63 }) {
             let f = t.firstIndex(where: { $0.kind == .word }) ?? n
             for k in 0..<q where t[k].kind == .word && t[k].nt && (k == f || has(t, k + 1, .subjectPronoun)) { asks[k] = true }
@@ -195,8 +199,7 @@ struct SentenceScorer {
                 // The nth use of the same word in a document counts 1/n (SO-CAL's rule): "fun, fun,
                 // fun, fun" is emphasis, not four opinions. Emoticons, emoji and interjections are
                 // expressive marks, not opinions, and keep their full value.
-                let n = (seen[t[i].entry] ?? 0) + 1
-                seen[t[i].entry] = n
+                let n = seen.increment(t[i].entry)
                 if n > 1 { repeatFactor[i] = 1 / Double(n) }
             }
             valence[i] = v
@@ -270,6 +273,48 @@ struct SentenceScorer {
         }
         let turns = firstWord < n && roles(t[firstWord]).contains(.turn)
         return Result(raw: sum, turns: turns, documentRaw: inDocument)
+    }
+
+    /// `a` becomes `n` copies of `v`, reusing its storage.
+    @inline(__always)
+    private static func reset<T>(_ a: inout [T], _ n: Int, _ v: T) {
+        if a.count > n { a.removeLast(a.count - n) } else if a.count < n { a.append(contentsOf: repeatElement(v, count: n - a.count)) }
+        a.withUnsafeMutableBufferPointer { $0.update(repeating: v) }
+    }
+
+    /// How often each lexicon entry has been counted: open addressing on the entry index (no hashing
+    /// of `Hasher`'s kind, no per-word allocation). Starts empty; grows when half full.
+    struct EntryCounts {
+        private var keys: [Int32] = []
+        private var counts: [Int32] = []
+        private var used = 0
+
+        /// Adds one to `entry`'s count (entry ≥ 0) and returns the new count.
+        @inline(__always)
+        mutating func increment(_ entry: Int32) -> Int {
+            if keys.isEmpty || (used + 1) * 2 > keys.count { grow() }
+            let mask = keys.count - 1
+            var s = Int(truncatingIfNeeded: UInt32(bitPattern: entry) &* 0x9E37_79B1) & mask
+            while true {
+                let k = keys[s]
+                if k == entry { counts[s] += 1; return Int(counts[s]) }
+                if k < 0 { keys[s] = entry; counts[s] = 1; used += 1; return 1 }
+                s = (s + 1) & mask
+            }
+        }
+
+        private mutating func grow() {
+            let oldKeys = keys, oldCounts = counts
+            let cap = max(64, keys.count * 2)
+            keys = [Int32](repeating: -1, count: cap)
+            counts = [Int32](repeating: 0, count: cap)
+            let mask = cap - 1
+            for (i, k) in oldKeys.enumerated() where k >= 0 {
+                var s = Int(truncatingIfNeeded: UInt32(bitPattern: k) &* 0x9E37_79B1) & mask
+                while keys[s] >= 0 { s = (s + 1) & mask }
+                keys[s] = k; counts[s] = oldCounts[i]
+            }
+        }
     }
 
     /// The quotation opening at `q` follows a verb of saying or `as` (up to one word between:

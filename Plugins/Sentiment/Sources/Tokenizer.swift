@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import StageKit
 
 /// One token of a sentence: a word, a symbol (emoticon or emoji) or a punctuation mark.
@@ -73,7 +76,7 @@ struct Tokenizer {
     /// Tokenizes `bytes` into `out` (cleared first).
     mutating func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [Token]) {
         out.removeAll(keepingCapacity: true)
-        if bytes.contains(38) {  // '&': decode HTML entities into a copy first
+        if let base = bytes.baseAddress, memchr(base, 38, bytes.count) != nil {  // '&': decode HTML entities into a copy first
             decodeEntities(bytes)
             if decoded.count < bytes.count, decoded.contains(38) {
                 // Double-encoded text ("&amp;amp;"): one more pass.
@@ -269,16 +272,33 @@ struct Tokenizer {
     }
 
     private mutating func emitWord(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ out: inout [Token]) {
-        var upper = 0, lowerCount = 0, ascii = true
-        for k in s..<e {
-            let c = b[k]
-            if ASCII.isUpper(c) { upper += 1 } else if ASCII.isLower(c) { lowerCount += 1 } else if c >= 0x80 { ascii = false }
-        }
+        // Letter case counted and the lower-cased key hashed in one pass, eight bytes at a time.
         let n = e - s
+        var upper = 0, lowerCount = 0
+        var highs: UInt64 = 0
+        var h = Lexicon.hashStart(n)
+        var k = 0
+        let p = b.baseAddress! + s
+        let available = b.count - s   // bytes that may be read from `p` (the word and what follows it)
+        while k < n {
+            let m = min(8, n - k)
+            // A whole word load when it stays inside the buffer, the bytes after the word masked off.
+            let w = k + 8 <= available
+                ? UInt64(littleEndian: UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self)) & (m == 8 ? ~0 : (1 << UInt64(8 * m)) &- 1)
+                : Lexicon.word(p + k, m)
+            let up = Lexicon.upperMask(w)
+            upper += Lexicon.count(up)
+            lowerCount += Lexicon.count(Lexicon.lowerMask(w))
+            highs |= w
+            h = Lexicon.hashStep(h, w | (up >> 2))
+            k += m
+        }
+        h = Lexicon.hashFinish(h)
+        let ascii = highs & 0x8080_8080_8080_8080 == 0
         var entry: Int32
         if ascii {
             // Fast path: hash and compare lower-cased on the fly, no copy.
-            entry = lexicon.findLowercased(b.baseAddress! + s, n)
+            entry = lexicon.findLowercased(b.baseAddress! + s, n, hash: h)
             let nt = n >= 3 && ASCII.lower(b[e - 1]) == 116 && b[e - 2] == 39 && ASCII.lower(b[e - 3]) == 110
             let superlative = n >= 6 && ASCII.lower(b[e - 1]) == 116 && ASCII.lower(b[e - 2]) == 115 && ASCII.lower(b[e - 3]) == 101
             let droppedG = n >= 4 && ASCII.lower(b[e - 1]) == 110 && ASCII.lower(b[e - 2]) == 105
@@ -401,11 +421,23 @@ struct Tokenizer {
         }
         // Optional lead-in: "a", "bwa", "mwa", "mua", "mu".
         var lead = 0
-        while lead < 3, k < e, [97, 98, 109, 119, 117].contains(ASCII.lower(b[k])) { k += 1; lead += 1 }
+        while lead < 3, k < e, Tokenizer.isLaughLead(ASCII.lower(b[k])) { k += 1; lead += 1 }
         var pairs = 0
-        while k + 1 < e, ASCII.lower(b[k]) == 104, [97, 101, 105, 111].contains(ASCII.lower(b[k + 1])) { pairs += 1; k += 2 }
+        while k + 1 < e, ASCII.lower(b[k]) == 104, Tokenizer.isLaughVowel(ASCII.lower(b[k + 1])) { pairs += 1; k += 2 }
         if k < e, ASCII.lower(b[k]) == 104 { k += 1 }
         return pairs >= 2 && k == e ? haha : nil
+    }
+
+    /// `a`, `b`, `m`, `w`, `u`: letters of a laughter lead-in.
+    @inline(__always)
+    private static func isLaughLead(_ c: UInt8) -> Bool {
+        switch c { case 97, 98, 109, 119, 117: return true; default: return false }
+    }
+
+    /// `a`, `e`, `i`, `o`: the vowels of `ha`, `he`, `hi`, `ho`.
+    @inline(__always)
+    private static func isLaughVowel(_ c: UInt8) -> Bool {
+        switch c { case 97, 101, 105, 111: return true; default: return false }
     }
 
     /// Start of the last part of a stuttered word (`h-happy`, `I-i-it's`): every part before it is a
