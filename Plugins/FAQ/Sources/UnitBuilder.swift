@@ -44,7 +44,7 @@ struct UnitBuilder {
     /// A table row `How do I pay? | By card.` (cells joined with ` | ` by clean) whose first cell is a question
     /// is an inline question whose answer is the rest of the row; any other row is body text.
     private func tableRow(_ buf: ByteText.Buf, _ s: Int, _ e: Int, _ gap: Int) -> FAQUnit {
-        var u = body(s, e, .table, gap)
+        let u = body(s, e, .table, gap)
         var i = s
         let limit = min(e, s + 400)
         while i + 2 < limit, !(buf[i] == 32 && buf[i + 1] == UInt8(ascii: "|") && buf[i + 2] == 32) {
@@ -55,8 +55,15 @@ struct UnitBuilder {
         let (ts, te) = ByteText.trim(buf, s, i)
         let rest = ByteText.skipBlanks(buf, i + 3, e)
         guard ts < te, rest < e, ByteText.endsWithQuestionMark(buf, ts, te), !ByteText.looksMultiSentence(buf, ts, te) else { return u }
+        return inline(u, buf, question: ts, te, answerAt: rest)
+    }
+
+    /// `u` as an inline question `ts..<te` whose answer starts at `rest` in the same block, when its word
+    /// count fits; otherwise `u` unchanged.
+    private func inline(_ u: FAQUnit, _ buf: ByteText.Buf, question ts: Int, _ te: Int, answerAt rest: Int) -> FAQUnit {
         let words = ByteText.wordCount(buf, ts, te)
         guard words >= minQuestionWords, words <= maxQuestionWords else { return u }
+        var u = u
         u.textStart = ts
         u.textEnd = te
         u.words = words
@@ -263,14 +270,7 @@ struct UnitBuilder {
                 let firstEnd = info[block].firstEnd
                 if firstEnd > ts && firstEnd < qEnd - 1 { return u }
             }
-            let words = ByteText.wordCount(buf, ts, qEnd)
-            guard words >= minQuestionWords, words <= maxQuestionWords else { return u }
-            u.textStart = ts
-            u.textEnd = qEnd
-            u.words = words
-            u.lineStyle = .inline
-            u.inlineAnswerStart = rest
-            return u
+            return inline(u, buf, question: ts, qEnd, answerAt: rest)
         }
         if !bold {
             if ByteText.hasNewline(buf, ts, te) { return u }
