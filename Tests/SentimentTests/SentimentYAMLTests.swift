@@ -28,6 +28,26 @@ import Testing
         return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
     }
 
+    /// Starts the daemon on `dir/c.yaml` (socket `dir/s.sock`), sends `text` with the `textpipe` client
+    /// (retrying while the daemon starts) and returns the first answer line, decoded; empty when none came.
+    static func answer(configIn dir: String, text: String) throws -> [String: Any] {
+        let daemon = Process()
+        daemon.executableURL = URL(fileURLWithPath: buildDir + "/textpiped")
+        daemon.arguments = ["--config", dir + "/c.yaml"]
+        daemon.standardOutput = FileHandle.nullDevice; daemon.standardError = FileHandle.nullDevice
+        try daemon.run()
+        defer { if daemon.isRunning { kill(daemon.processIdentifier, SIGTERM); daemon.waitUntilExit() } }
+        let socket = dir + "/s.sock"
+        for _ in 0..<500 where !FileManager.default.fileExists(atPath: socket) { usleep(20_000) }
+        for _ in 0..<50 {
+            let r = try run("textpipe", ["--socket", socket, "-"], stdin: text)
+            if r.status == 0, let line = r.out.split(separator: "\n").first,
+               let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] { return o }
+            usleep(100_000)
+        }
+        return [:]
+    }
+
     static let config = """
         server:
           socket: s.sock
@@ -48,25 +68,10 @@ import Testing
         let check = try Self.run("textpiped", ["check-config", dir + "/c.yaml"])
         #expect(check.status == 0, "\(check.err)")
 
-        let daemon = Process()
-        daemon.executableURL = URL(fileURLWithPath: Self.buildDir + "/textpiped")
-        daemon.arguments = ["--config", dir + "/c.yaml"]
-        daemon.standardOutput = FileHandle.nullDevice; daemon.standardError = FileHandle.nullDevice
-        try daemon.run()
-        defer { if daemon.isRunning { kill(daemon.processIdentifier, SIGTERM); daemon.waitUntilExit() } }
-        let socket = dir + "/s.sock"
-        for _ in 0..<500 where !FileManager.default.fileExists(atPath: socket) { usleep(20_000) }
-
         // One sentence per line: from the file (blorp), overridden by the file (good), added in YAML
         // (zonk, "blue screen"), absent from the replacing file (terrible).
         let text = "The show was blorp.\nThe show was good.\nWhat a zonk.\nAnother blue screen.\nThe show was terrible."
-        var answer: [String: Any] = [:]
-        for _ in 0..<50 {
-            let r = try Self.run("textpipe", ["--socket", socket, "-"], stdin: text)
-            if r.status == 0, let line = r.out.split(separator: "\n").first,
-               let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] { answer = o; break }
-            usleep(100_000)
-        }
+        let answer = try Self.answer(configIn: dir, text: text)
         let result = try #require(answer["result"] as? [String: Any], "no result: \(answer)")
         let sentiment = try #require(result["sentiment"] as? [String: Any])
         let scores = try #require(sentiment["sentences"] as? [[String: Any]]).map { ($0["score"] as? NSNumber)?.doubleValue ?? .nan }
@@ -94,22 +99,8 @@ import Testing
                 - sentiment: {targets: true}
             """
         try yaml.write(toFile: dir + "/c.yaml", atomically: true, encoding: .utf8)
-        let daemon = Process()
-        daemon.executableURL = URL(fileURLWithPath: Self.buildDir + "/textpiped")
-        daemon.arguments = ["--config", dir + "/c.yaml"]
-        daemon.standardOutput = FileHandle.nullDevice; daemon.standardError = FileHandle.nullDevice
-        try daemon.run()
-        defer { if daemon.isRunning { kill(daemon.processIdentifier, SIGTERM); daemon.waitUntilExit() } }
-        let socket = dir + "/s.sock"
-        for _ in 0..<500 where !FileManager.default.fileExists(atPath: socket) { usleep(20_000) }
         let text = "Acme Widgets makes wonderful, reliable tools. Globex Software ships terrible, buggy code."
-        var answer: [String: Any] = [:]
-        for _ in 0..<50 {
-            let r = try Self.run("textpipe", ["--socket", socket, "-"], stdin: text)
-            if r.status == 0, let line = r.out.split(separator: "\n").first,
-               let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] { answer = o; break }
-            usleep(100_000)
-        }
+        let answer = try Self.answer(configIn: dir, text: text)
         let result = try #require(answer["result"] as? [String: Any], "no result: \(answer)")
         let targets = try #require(result["sentiment_targets"] as? [[String: Any]], "\(result.keys)")
         #expect(targets.map { $0["text"] as? String } == ["Acme Widgets", "Globex Software"])
