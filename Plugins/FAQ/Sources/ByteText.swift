@@ -98,9 +98,7 @@ enum ByteText {
 
     /// True when the range holds a newline.
     static func hasNewline(_ buf: Buf, _ start: Int, _ end: Int) -> Bool {
-        var i = start
-        while i < end { if buf[i] == 10 { return true }; i += 1 }
-        return false
+        firstNewline(buf, start, end) < end
     }
 
     /// Counts newlines in a range (the gap between two blocks): 1 means the next block starts on the next

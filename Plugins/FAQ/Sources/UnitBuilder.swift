@@ -125,7 +125,7 @@ struct UnitBuilder {
     private func split(_ buf: ByteText.Buf, _ s: Int, _ e: Int, block: Int, kind: BlockKind, gap: Int,
                        sentences: [SentenceInfo]?, into units: inout [FAQUnit]) {
         // Most blocks are one line: nothing to cut.
-        guard ByteText.firstNewline(buf, s, e) < e else {
+        guard ByteText.hasNewline(buf, s, e) else {
             append(buf, s, e, label: labels.match(buf, s, e), kind: kind, first: true, whole: true, block: block,
                    gap: gap, sentences: sentences, into: &units)
             return
