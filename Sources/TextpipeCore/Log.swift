@@ -69,15 +69,20 @@ public struct Log: Sendable {
 
     private func quote(_ s: String) -> String {
         if !s.isEmpty && s.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x22 && $0 != 0x3D && $0 < 0x7F }) { return s }
-        var out = "\""
+        return "\"" + Log.escape(s) + "\""
+    }
+
+    /// `s` with `\`, `"` and newline backslash-escaped (log values and Prometheus label values).
+    static func escape(_ s: String) -> String {
+        var out = ""
         for c in s.unicodeScalars {
             switch c {
-            case "\"": out += "\\\""
             case "\\": out += "\\\\"
+            case "\"": out += "\\\""
             case "\n": out += "\\n"
             default: out.unicodeScalars.append(c)
             }
         }
-        return out + "\""
+        return out
     }
 }
