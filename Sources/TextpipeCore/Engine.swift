@@ -117,7 +117,8 @@ public final class Engine: @unchecked Sendable {
         }
     }
 
-    static let notAllowed = RequestError(.forbidden, "this peer is not allowed to use the daemon (server.allow)")
+    /// The answer to a peer that `server.allow` does not let in.
+    public static let notAllowed = RequestError(.forbidden, "this peer is not allowed to use the daemon (server.allow)")
 
     public func handle(line: [UInt8], deadline: UInt64? = nil, access: Access = .everything) -> Outcome {
         line.withUnsafeBufferPointer { handle(line: $0, deadline: deadline, access: access) }
