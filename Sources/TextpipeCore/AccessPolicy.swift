@@ -79,7 +79,7 @@ public struct AccessPolicy: Sendable, Equatable {
 
     /// What a peer may do.
     public func evaluate(_ peer: PeerCredentials, groups: [UInt32]) -> Access {
-        guard allow?.admits(uid: peer.uid, groups: groups) ?? true else { return Access(connect: false, denied: Set(Operation.allCases)) }
+        guard allow?.admits(uid: peer.uid, groups: groups) ?? true else { return .nothing }
         var denied: Set<Operation> = []
         for (op, rule) in admin where !rule.admits(uid: peer.uid, groups: groups) { denied.insert(op) }
         return Access(connect: true, denied: denied)
@@ -95,6 +95,8 @@ public struct Access: Sendable, Equatable {
     public init(connect: Bool, denied: Set<Operation>) { self.connect = connect; self.denied = denied }
 
     public static let everything = Access(connect: true, denied: [])
+    /// A peer that `server.allow` does not let in.
+    public static let nothing = Access(connect: false, denied: Set(Operation.allCases))
 
     @inline(__always) public func permits(_ op: Operation) -> Bool { connect && (denied.isEmpty || !denied.contains(op)) }
 }

@@ -117,7 +117,8 @@ public final class Engine: @unchecked Sendable {
         }
     }
 
-    static let notAllowed = RequestError(.forbidden, "this peer is not allowed to use the daemon (server.allow)")
+    /// The answer to a peer that `server.allow` does not let in.
+    public static let notAllowed = RequestError(.forbidden, "this peer is not allowed to use the daemon (server.allow)")
 
     public func handle(line: [UInt8], deadline: UInt64? = nil, access: Access = .everything) -> Outcome {
         line.withUnsafeBufferPointer { handle(line: $0, deadline: deadline, access: access) }
@@ -191,12 +192,16 @@ public struct ReloadReport: Sendable {
 
 /// `2026-11-28T08:30:00.123Z` for a time in seconds since the epoch.
 public func iso8601(_ t: Double) -> String {
-    var secs = time_t(t.rounded(.down))
+    iso8601(seconds: Int(t.rounded(.down)), millis: Int((t - t.rounded(.down)) * 1000))
+}
+
+/// The same from whole seconds since the epoch and milliseconds (0…999).
+func iso8601(seconds: Int, millis ms: Int) -> String {
+    var secs = time_t(seconds)
     var tm = tm()
     gmtime_r(&secs, &tm)
     var buf = [CChar](repeating: 0, count: 32)
     strftime(&buf, 32, "%Y-%m-%dT%H:%M:%S", &tm)
-    let ms = Int((t - t.rounded(.down)) * 1000)
     return String(cString: buf) + "." + (ms < 10 ? "00" : ms < 100 ? "0" : "") + String(ms) + "Z"
 }
 

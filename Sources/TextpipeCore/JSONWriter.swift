@@ -46,11 +46,6 @@ public struct JSONWriter {
     /// How many bytes have been written.
     public var count: Int { storage.count }
 
-    /// Calls `body` with the bytes written so far, without copying them.
-    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try body(UnsafeBufferPointer(start: storage.base, count: storage.count))
-    }
-
     /// Room for `n` more bytes; returns where they go. The caller then calls `advance(n)`.
     @inline(__always) mutating func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }

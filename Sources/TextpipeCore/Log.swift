@@ -53,13 +53,7 @@ public struct Log: Sendable {
         if timestamps {
             var ts = timespec()
             clock_gettime(CLOCK_REALTIME, &ts)
-            var tm = tm()
-            var secs = ts.tv_sec
-            gmtime_r(&secs, &tm)
-            var buf = [CChar](repeating: 0, count: 32)
-            strftime(&buf, 32, "%Y-%m-%dT%H:%M:%S", &tm)
-            let ms = Int(ts.tv_nsec / 1_000_000)
-            line += "ts=" + String(cString: buf) + "." + (ms < 10 ? "00" : ms < 100 ? "0" : "") + String(ms) + "Z "
+            line += "ts=" + iso8601(seconds: Int(ts.tv_sec), millis: Int(ts.tv_nsec / 1_000_000)) + " "
         }
         line += "level=\(level.name) msg=\(quote(message))"
         for (k, v) in fields { line += " \(k)=\(quote(v))" }
@@ -69,15 +63,20 @@ public struct Log: Sendable {
 
     private func quote(_ s: String) -> String {
         if !s.isEmpty && s.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x22 && $0 != 0x3D && $0 < 0x7F }) { return s }
-        var out = "\""
+        return "\"" + Log.escape(s) + "\""
+    }
+
+    /// `s` with `\`, `"` and newline backslash-escaped (log values and Prometheus label values).
+    static func escape(_ s: String) -> String {
+        var out = ""
         for c in s.unicodeScalars {
             switch c {
-            case "\"": out += "\\\""
             case "\\": out += "\\\\"
+            case "\"": out += "\\\""
             case "\n": out += "\\n"
             default: out.unicodeScalars.append(c)
             }
         }
-        return out + "\""
+        return out
     }
 }

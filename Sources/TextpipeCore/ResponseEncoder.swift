@@ -91,8 +91,7 @@ public enum ResponseEncoder {
                 w.raw(",\"sentences\":[")
                 for (i, s) in sentences.enumerated() {
                     if i > 0 { w.byte(UInt8(ascii: ",")) }
-                    w.byte(UInt8(ascii: "{")); cursor.span(&w, s.start, s.end)
-                    w.raw(",\"text\":"); w.string(bytes: slice(s.start, s.end))
+                    cursor.textSpan(&w, s.start, s.end, slice(s.start, s.end))
                     w.raw(",\"block\":"); w.int(s.block)
                     w.byte(UInt8(ascii: "}"))
                 }
@@ -102,8 +101,7 @@ public enum ResponseEncoder {
                 w.raw(",\"entities\":[")
                 for (i, e) in entities.enumerated() {
                     if i > 0 { w.byte(UInt8(ascii: ",")) }
-                    w.byte(UInt8(ascii: "{")); cursor.span(&w, e.start, e.end)
-                    w.raw(",\"text\":"); w.string(bytes: slice(e.start, e.end))
+                    cursor.textSpan(&w, e.start, e.end, slice(e.start, e.end))
                     w.raw(",\"label\":"); w.string(e.label)
                     w.byte(UInt8(ascii: "}"))
                 }
@@ -165,6 +163,12 @@ public enum ResponseEncoder {
                 sourceIndex += 1
                 w.raw(",\"source_start\":"); w.int(ss); w.raw(",\"source_end\":"); w.int(se)
             }
+        }
+
+        /// `{"start":…,"end":…,"text":…` — the opening of a sentence or an entity.
+        @inline(__always) mutating func textSpan(_ w: inout JSONWriter, _ start: Int, _ end: Int, _ text: UnsafeBufferPointer<UInt8>) {
+            w.byte(UInt8(ascii: "{")); span(&w, start, end)
+            w.raw(",\"text\":"); w.string(bytes: text)
         }
     }
 }

@@ -65,7 +65,7 @@ struct PrometheusWriter {
     mutating func sample(_ name: String, _ labels: [(String, String)], _ value: Double) {
         text += name
         if !labels.isEmpty {
-            text += "{" + labels.map { "\($0.0)=\"\(Self.escape($0.1))\"" }.joined(separator: ",") + "}"
+            text += "{" + labels.map { "\($0.0)=\"\(Log.escape($0.1))\"" }.joined(separator: ",") + "}"
         }
         text += " " + Self.number(value) + "\n"
     }
@@ -84,18 +84,5 @@ struct PrometheusWriter {
     static func number(_ v: Double) -> String {
         if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
         return "\(v)"
-    }
-
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
     }
 }

@@ -61,7 +61,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
                     refusalLogged = true
                     state.log(.warning, "request refused: peer not allowed (server.allow)", ["peer": peer.fields])
                 }
-                rejectEarly(context: context, sequence: sequence, buffer: buffer, RequestError(.forbidden, "this peer is not allowed to use the daemon (server.allow)"))
+                rejectEarly(context: context, sequence: sequence, buffer: buffer, Engine.notAllowed)
                 return
             }
             if state.queued.wrappingAdd(1, ordering: .relaxed).newValue > limits.maxQueue {

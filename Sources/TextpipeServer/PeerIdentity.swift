@@ -43,7 +43,7 @@ final class PeerAccess {
             if groups == nil && policy.usesGroups { groups = peer.groups() }
             cached = policy.evaluate(peer, groups: groups ?? [peer.gid])
         } else {
-            cached = Access(connect: false, denied: Set(Operation.allCases))
+            cached = .nothing
         }
         return cached
     }

@@ -30,9 +30,9 @@ enum CleanEval {
             guard let html = page["html"] as? String, let expected = page["expected_text"] as? String else {
                 throw StageError("page without html/expected_text in \(path)")
             }
-            let start = threadCPUSeconds()
+            let start = EvalContext.threadCPUSeconds()
             let got = standard.clean(html).text
-            seconds += threadCPUSeconds() - start
+            seconds += EvalContext.threadCPUSeconds() - start
             bytes += html.utf8.count
             if let dir = ProcessInfo.processInfo.environment["CLEAN_EVAL_DUMP"] {
                 try? got.write(toFile: "\(dir)/\(ours.count).txt", atomically: true, encoding: .utf8)
@@ -73,20 +73,13 @@ enum CleanEval {
             for _ in 0..<3 {
                 var doc = Document(text: text)
                 if mapped { doc.requestFlags.insert("source_offsets") }
-                let start = threadCPUSeconds()
+                let start = EvalContext.threadCPUSeconds()
                 try stage.process(&doc)
-                best = min(best, threadCPUSeconds() - start)
+                best = min(best, EvalContext.threadCPUSeconds() - start)
             }
             let mb = Double(text.utf8.count) / 1e6
             print(String(format: "  speed %@: %.1f MB, best of 3 %.3f s CPU = %.0f MB/s", name, mb, best, mb / best))
         }
-    }
-
-    /// CPU time of this thread (not counting time other processes had the core).
-    static func threadCPUSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 }
 

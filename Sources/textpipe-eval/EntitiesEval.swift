@@ -168,11 +168,7 @@ enum EntitiesEval {
             }
             let bytes = texts.reduce(0) { $0 + $1.utf8.count }
             // CPU time of this thread, so that other work on a shared machine does not count
-            func cpuSeconds() -> Double {
-                var ts = timespec()
-                clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-                return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-            }
+            let cpuSeconds = EvalContext.threadCPUSeconds
             let start = Date(), cpu0 = cpuSeconds()
             var rounds = 0
             repeat {

@@ -60,6 +60,14 @@ struct EvalContext {
         }
     }
 
+    /// CPU time of the calling thread in seconds: on a shared machine it measures the work of one core,
+    /// where wall time also counts the time other processes held it.
+    static func threadCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
     /// Formats a ratio with three decimals.
     static func f3(_ x: Double) -> String { String(format: "%.3f", x) }
 }

@@ -119,11 +119,7 @@ enum FAQEval {
         guard bytes > 0 else { return "-" }
         // CPU time of this thread as well as wall time: the machine is shared, and CPU time is what "per
         // core" means.
-        func cpu() -> Double {
-            var t = timespec()
-            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-            return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-        }
+        let cpu = EvalContext.threadCPUSeconds
         var rounds = 0, pairs = 0
         let start = DispatchTime.now().uptimeNanoseconds, cpuStart = cpu()
         var elapsed = 0.0

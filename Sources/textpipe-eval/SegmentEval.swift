@@ -101,7 +101,7 @@ enum SegmentEval {
             for _ in 0..<3 {
                 sentences = 0
                 let t0 = DispatchTime.now().uptimeNanoseconds
-                let c0 = threadCPUSeconds()
+                let c0 = EvalContext.threadCPUSeconds()
                 for _ in 0..<passes {
                     for t in docs {
                         var doc = Document(text: t)
@@ -109,7 +109,7 @@ enum SegmentEval {
                         sentences += doc.sentences?.count ?? 0
                     }
                 }
-                bestCPU = min(bestCPU, threadCPUSeconds() - c0)
+                bestCPU = min(bestCPU, EvalContext.threadCPUSeconds() - c0)
                 best = min(best, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
             }
             let mb = Double(bytes) / 1_000_000
@@ -127,14 +127,6 @@ enum SegmentEval {
         time("10 MB with one million full stops", [String(repeating: "abcdefgh. ", count: 1_000_000)])
         time("10 MB of full stops", [String(repeating: ".", count: 10_000_000)])
         time("10 MB of initials", [String(repeating: "A. ", count: 3_333_333)])
-    }
-
-    /// CPU time of the calling thread: on a shared machine it measures the work of one core, where
-    /// wall time also counts the time other processes held it.
-    static func threadCPUSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     /// Outer whitespace stripped, empty segments dropped.

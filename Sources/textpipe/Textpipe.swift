@@ -47,8 +47,10 @@ struct Connection: ParsableArguments {
     }
 
     /// Sends one request and returns its answer (exits 1 when the daemon does not answer).
-    func ask(_ request: JSONValue) throws -> JSONValue {
-        let client = try connect()
+    func ask(_ request: JSONValue) throws -> JSONValue { try roundTrip(try connect(), request) }
+
+    /// Sends one request on `client` and reads its answer (exits 1 when the daemon does not answer).
+    private func roundTrip(_ client: LineClient, _ request: JSONValue) throws -> JSONValue {
         do {
             try client.send(request)
             guard let answer = try client.readJSON() else {
@@ -66,18 +68,8 @@ struct Connection: ParsableArguments {
     func exchange(_ requests: [JSONValue]) throws {
         let client = try connect()
         var allOK = true
-        do {
-            for request in requests {
-                try client.send(request)
-                guard let answer = try client.readJSON() else {
-                    fputs("textpipe: the daemon closed the connection without answering\n", stderr)
-                    throw ExitCode(1)
-                }
-                if !printAnswer(answer) { allOK = false }
-            }
-        } catch let e as LineClient.Failure {
-            fputs("textpipe: \(e)\n", stderr)
-            throw ExitCode(1)
+        for request in requests {
+            if !printAnswer(try roundTrip(client, request)) { allOK = false }
         }
         if !allOK { throw ExitCode(1) }
     }
