@@ -15,6 +15,7 @@ SYSCONF   ?= /etc/textpiped
 UNITDIR   ?= /lib/systemd/system
 SYSUSERSDIR ?= /usr/lib/sysusers.d
 TMPFILESDIR ?= /usr/lib/tmpfiles.d
+DOCDIR    ?= $(PREFIX)/share/doc/textpiped
 REL       ?= .build/release
 
 .PHONY: all deps test-deps build release run test eval check-config stages clean install install-files uninstall bench bench-peers
@@ -120,8 +121,11 @@ install-files:
 	if [ -e $(DESTDIR)$(SYSCONF)/config.yaml ]; then echo "kept $(DESTDIR)$(SYSCONF)/config.yaml"; else \
 		sed 's|^  socket: textpiped.sock.*|  socket: /run/textpiped/textpiped.sock|' config.yaml > $(DESTDIR)$(SYSCONF)/config.yaml; \
 		chmod 0644 $(DESTDIR)$(SYSCONF)/config.yaml; fi
-	sed 's|@BINDIR@|$(PREFIX)/bin|g; s|/etc/textpiped/|$(SYSCONF)/|g' systemd/textpiped.service > $(DESTDIR)$(UNITDIR)/textpiped.service
-	install -m 0644 systemd/textpiped.socket $(DESTDIR)$(UNITDIR)/textpiped.socket
+	install -d $(DESTDIR)$(DOCDIR)
+	install -m 0644 README.md NOTICE docs/*.md $(DESTDIR)$(DOCDIR)/
+	sed 's|@BINDIR@|$(PREFIX)/bin|g; s|/etc/textpiped/|$(SYSCONF)/|g; s|file:///usr/local/share/doc/textpiped|file://$(DOCDIR)|' \
+		systemd/textpiped.service > $(DESTDIR)$(UNITDIR)/textpiped.service
+	sed 's|file:///usr/local/share/doc/textpiped|file://$(DOCDIR)|' systemd/textpiped.socket > $(DESTDIR)$(UNITDIR)/textpiped.socket
 	install -m 0644 systemd/sysusers.d/textpiped.conf $(DESTDIR)$(SYSUSERSDIR)/textpiped.conf
 	install -m 0644 systemd/tmpfiles.d/textpiped.conf $(DESTDIR)$(TMPFILESDIR)/textpiped.conf
 	@echo "installed; then: systemd-sysusers textpiped.conf && systemd-tmpfiles --create textpiped.conf && systemctl daemon-reload && systemctl enable --now textpiped.socket"
@@ -132,4 +136,5 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/textpiped $(DESTDIR)$(PREFIX)/bin/textpipe
 	rm -f $(DESTDIR)$(UNITDIR)/textpiped.service $(DESTDIR)$(UNITDIR)/textpiped.socket
 	rm -f $(DESTDIR)$(SYSUSERSDIR)/textpiped.conf $(DESTDIR)$(TMPFILESDIR)/textpiped.conf
+	rm -rf $(DESTDIR)$(DOCDIR)
 	@echo "kept $(DESTDIR)$(SYSCONF)/config.yaml"

@@ -63,6 +63,9 @@ import TextpipeCore
         let unit = try String(contentsOfFile: dest + "/lib/systemd/system/textpiped.service", encoding: .utf8)
         #expect(unit.contains("ExecStart=/usr/bin/textpiped --config /etc/textpiped/config.yaml"))
         #expect(!unit.contains("@BINDIR@"))
+        // The units' Documentation= points at the README that install puts in the doc folder.
+        #expect(unit.contains("Documentation=file:///usr/share/doc/textpiped/README.md"))
+        #expect(fm.fileExists(atPath: dest + "/usr/share/doc/textpiped/README.md"))
         let config = try String(contentsOfFile: dest + "/etc/textpiped/config.yaml", encoding: .utf8)
         #expect(config.contains("socket: /run/textpiped/textpiped.sock"))
 
@@ -77,7 +80,8 @@ import TextpipeCore
         let un = try run(make, args + ["uninstall"])
         #expect(un.status == 0, "\(un.err)")
         for path in ["/usr/lib/textpiped", "/usr/bin/textpiped", "/usr/bin/textpipe", "/lib/systemd/system/textpiped.service",
-                     "/lib/systemd/system/textpiped.socket", "/usr/lib/sysusers.d/textpiped.conf", "/usr/lib/tmpfiles.d/textpiped.conf"] {
+                     "/lib/systemd/system/textpiped.socket", "/usr/lib/sysusers.d/textpiped.conf", "/usr/lib/tmpfiles.d/textpiped.conf",
+                     "/usr/share/doc/textpiped"] {
             #expect(!fm.fileExists(atPath: dest + path), "left behind: \(path)")
         }
         #expect(fm.fileExists(atPath: dest + "/etc/textpiped/config.yaml"))
