@@ -69,12 +69,9 @@ public enum ResponseEncoder {
             // offset.
             var cursor = Cursor(offsets: offsets, converted: map.converted, map: map, sources: sources)
             if let removed = doc.removed {
-                w.raw(",\"removed\":[")
-                for (i, r) in removed.enumerated() {
-                    if i > 0 { w.byte(UInt8(ascii: ",")) }
+                w.list(",\"removed\":[", removed) { w, r in
                     w.raw("{\"text\":"); w.string(r.text); w.raw(",\"reason\":"); w.string(r.reason); w.byte(UInt8(ascii: "}"))
                 }
-                w.byte(UInt8(ascii: "]"))
             }
             if let blocks = doc.blocks {
                 w.raw(",\"blocks\":[")
@@ -122,13 +119,11 @@ public enum ResponseEncoder {
             if let s = doc.sentiment {
                 w.raw(",\"sentiment\":{\"label\":"); w.string(s.label)
                 w.raw(",\"score\":"); w.score(s.score)
-                w.raw(",\"sentences\":[")
-                for (i, x) in s.sentences.enumerated() {
-                    if i > 0 { w.byte(UInt8(ascii: ",")) }
+                w.list(",\"sentences\":[", s.sentences) { w, x in
                     w.raw("{\"index\":"); w.int(x.index); w.raw(",\"label\":"); w.string(x.label)
                     w.raw(",\"score\":"); w.score(x.score); w.byte(UInt8(ascii: "}"))
                 }
-                w.raw("]}")
+                w.byte(UInt8(ascii: "}"))
             }
             for key in doc.extensions.keys.sorted() where !reservedKeys.contains(key) {
                 w.byte(UInt8(ascii: ",")); w.string(key); w.byte(UInt8(ascii: ":")); w.value(doc.extensions[key]!)
